@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace ForwardDiff.Tests.Dual;
 
@@ -177,7 +178,7 @@ public sealed class ConversionAndParsingTests
     [Test]
     public void Parse_HonoursStylesAndProvider_LikeDouble()
     {
-        var german = CultureInfo.GetCultureInfo("de-DE");
+        var commaDecimal = new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." };
         (string Text, NumberStyles Styles, IFormatProvider Provider)[] cases =
         [
             ("  1,234.5  ", NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture),
@@ -185,7 +186,8 @@ public sealed class ConversionAndParsingTests
             ("1e-5", NumberStyles.Float, CultureInfo.InvariantCulture),
             ("-Infinity", NumberStyles.Float, CultureInfo.InvariantCulture),
             ("NaN", NumberStyles.Float, CultureInfo.InvariantCulture),
-            ("3,25", NumberStyles.Float, german),
+            ("3,25", NumberStyles.Float, commaDecimal),
+            ("1.234,5", NumberStyles.Float | NumberStyles.AllowThousands, commaDecimal),
         ];
         foreach ((string text, NumberStyles styles, IFormatProvider provider) in cases)
         {

@@ -330,7 +330,7 @@ internal static class Via
 
     public static string SpanFormat<T>(T x, string? format) where T : ISpanFormattable
     {
-        Span<char> buffer = stackalloc char[128];
+        Span<char> buffer = stackalloc char[1024];
         return x.TryFormat(buffer, out int written, format, CultureInfo.InvariantCulture) ? new string(buffer[..written]) : "<too small>";
     }
 
@@ -342,7 +342,7 @@ internal static class Via
 
     public static string Utf8Format<T>(T x, string? format) where T : IUtf8SpanFormattable
     {
-        Span<byte> buffer = stackalloc byte[256];
+        Span<byte> buffer = stackalloc byte[2048];
         return x.TryFormat(buffer, out int written, format, CultureInfo.InvariantCulture) ? System.Text.Encoding.UTF8.GetString(buffer[..written]) : "<too small>";
     }
 

@@ -210,7 +210,10 @@ public sealed class InterfaceTests
         }
     }
 
-    [TestCaseSource(nameof(UnaryMembers))]
+    // ScaleB(x, 2000) and RootN(x, 0) have no finite closed-form slope anywhere: see ScaleB_AndRootN_EdgeExponents.
+    private static IEnumerable<UnaryMember> SmoothUnaryMembers => UnaryMembers.Where(m => m.Name is not ("ScaleB(x, 2000)" or "RootN(x, 0)"));
+
+    [TestCaseSource(nameof(SmoothUnaryMembers))]
     public void UnaryMember_ThroughInterface_DerivativeFollowsClosedForm(UnaryMember m)
     {
         UnaryFunction? oracle = UnaryFunctions.All.SingleOrDefault(f => f.Name == m.Name);
@@ -239,8 +242,6 @@ public sealed class InterfaceTests
     private static UnaryFunction ExtraOracle(string name) => name switch
     {
         "ScaleB(x, -1074)" => new(name, _ => double.ScaleB(1, -1074), _ => 0, _ => 0, x => Math.Abs(x) < 1e300, x => 1),
-        "ScaleB(x, 2000)" => new(name, _ => double.PositiveInfinity, _ => 0, _ => 0, x => false, x => 1),
-        "RootN(x, 0)" => new(name, _ => double.NaN, _ => 0, _ => 0, x => false, x => 1),
         "RootN(x, 1)" => new(name, _ => 1, _ => 0, _ => 0, _ => true, x => 1),
         _ => new(name, _ => 0, _ => 0, _ => 0, _ => true, x => 1), // the Round forms: piecewise constant
     };

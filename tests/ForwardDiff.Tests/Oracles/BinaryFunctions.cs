@@ -61,6 +61,8 @@ public static class BinaryFunctions
             "MinNumber" => T.MinNumber(x, y),
             "MaxMagnitude" => T.MaxMagnitude(x, y),
             "MinMagnitude" => T.MinMagnitude(x, y),
+            "MaxMagnitudeNumber" => T.MaxMagnitudeNumber(x, y),
+            "MinMagnitudeNumber" => T.MinMagnitudeNumber(x, y),
             "CopySign" => T.CopySign(x, y),
             "FusedMultiplyAdd(x, y, x)" => T.FusedMultiplyAdd(x, y, x),
             "Lerp(x, y, 0.25)" => T.Lerp(x, y, T.CreateChecked(0.25)),
@@ -120,6 +122,8 @@ public static class BinaryFunctions
         new("MinNumber", (x, y) => new(Indicator(x < y), Indicator(y < x), 0, 0, 0), (x, y) => x != y),
         new("MaxMagnitude", (x, y) => new(Indicator(Math.Abs(x) > Math.Abs(y)), Indicator(Math.Abs(y) > Math.Abs(x)), 0, 0, 0), (x, y) => Math.Abs(x) != Math.Abs(y)),
         new("MinMagnitude", (x, y) => new(Indicator(Math.Abs(x) < Math.Abs(y)), Indicator(Math.Abs(y) < Math.Abs(x)), 0, 0, 0), (x, y) => Math.Abs(x) != Math.Abs(y)),
+        new("MaxMagnitudeNumber", (x, y) => new(Indicator(Math.Abs(x) > Math.Abs(y)), Indicator(Math.Abs(y) > Math.Abs(x)), 0, 0, 0), (x, y) => Math.Abs(x) != Math.Abs(y)),
+        new("MinMagnitudeNumber", (x, y) => new(Indicator(Math.Abs(x) < Math.Abs(y)), Indicator(Math.Abs(y) < Math.Abs(x)), 0, 0, 0), (x, y) => Math.Abs(x) != Math.Abs(y)),
         new("CopySign", (x, y) => new(Math.Sign(x) * Math.Sign(y), 0, 0, 0, 0), (x, y) => x != 0 && y != 0),
         new("FusedMultiplyAdd(x, y, x)", (x, y) => new(y + 1, x, 0, 1, 0), (_, _) => true),
         new("Lerp(x, y, 0.25)", (_, _) => new(0.75, 0.25, 0, 0, 0), (_, _) => true),
@@ -128,6 +132,6 @@ public static class BinaryFunctions
         new("Lerp(x, 2, y)", (x, y) => new(1 - y, 2 - x, 0, -1, 0), (_, _) => true),
 
         // Clamp(2, lo, hi) is lo when 2 < lo, hi when 2 > hi, else the constant 2.
-        new("Clamp(2, x, y)", (x, y) => new(Indicator(x > 2), Indicator(y < 2), 0, 0, 0), (x, y) => x <= y && x != 2 && y != 2),
+        new("Clamp(2, x, y)", (x, y) => new(Indicator(x > 2), Indicator(y < 2), 0, 0, 0), (x, y) => x < y && x != 2 && y != 2) { FiniteDifferenceApplies = false },
     ];
 }

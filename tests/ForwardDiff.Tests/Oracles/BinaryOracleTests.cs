@@ -80,13 +80,13 @@ public sealed class BinaryOracleTests
             Partials p = f.Closed(x, y);
 
             // x on both levels: ∂²f/∂x².
-            Dual<Dual<double>> xx = f.Apply(Seeds.Second(x), (Dual<Dual<double>>)y);
+            Dual<Dual<double>> xx = f.Apply(Seeds.Second(x), Seeds.ConstantSecond(y));
 
             // x on the inner level, y on the outer: ∂²f/∂x∂y.
             Dual<Dual<double>> xy = f.Apply(new Dual<Dual<double>>(Dual<double>.Variable(x), default), new Dual<Dual<double>>(Dual<double>.Constant(y), Dual<double>.Constant(1)));
 
             // y on both levels: ∂²f/∂y².
-            Dual<Dual<double>> yy = f.Apply((Dual<Dual<double>>)x, Seeds.Second(y));
+            Dual<Dual<double>> yy = f.Apply(Seeds.ConstantSecond(x), Seeds.Second(y));
 
             Close.Check(xx.Derivative.Derivative, p.Dxx, f.RelativeTolerance * 10, $"∂²{f.Name}/∂x² at y = {y:R}", x);
             Close.Check(xy.Derivative.Derivative, p.Dxy, f.RelativeTolerance * 10, $"∂²{f.Name}/∂x∂y at y = {y:R}", x);

@@ -22,4 +22,9 @@ public static class Seeds
     public static Dual<Dual<Dual<T>>> Third<T>(T x)
         where T : IFloatingPointIeee754<T>
         => new(Second(x), Dual<Dual<T>>.Constant(Dual<T>.Constant(T.One)));
+
+    /// <summary>The constant c at both levels of a second-order dual.</summary>
+    public static Dual<Dual<T>> ConstantSecond<T>(T c)
+        where T : IFloatingPointIeee754<T>
+        => Dual<Dual<T>>.Constant(Dual<T>.Constant(c));
 }
