@@ -130,12 +130,12 @@ public static partial class UnaryRules
     /// <summary>atanh x (|x| &lt; 1).</summary>
     public readonly struct Atanh : IUnaryRule
     {
-        // atanh(a + h) ≈ atanh(a) + h / ((1 − a)(1 + a));  atanh″ = 2a · atanh′²
+        // atanh(a + h) ≈ atanh(a) + h / (1 − a²);  atanh″ = 2a · atanh′²   (1 − a² from OneMinusSquare: no cancellation near ±1 nor, nested, near 0)
         /// <inheritdoc />
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
         {
-            first = T.One / ((T.One - x) * (T.One + x));
+            first = T.One / OneMinusSquare(x);
             return T.Atanh(x);
         }
 
