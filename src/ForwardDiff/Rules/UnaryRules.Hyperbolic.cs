@@ -46,7 +46,7 @@ public static partial class UnaryRules
     {
         // tanh(a + h) ≈ tanh(a) + h (1 − tanh²(a));  tanh″ = −2 tanh · tanh′
         // For |tanh a| ≥ ½, 1 − tanh² has lost the digits (tanh rounds towards ±1), so f′ = sech²(a) = (1/cosh a)²
-        // there; (1 − t)(1 + t) is used only where it is well conditioned.
+        // there; 1 − t·t is used only where it is well conditioned.
         /// <inheritdoc />
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
@@ -54,7 +54,9 @@ public static partial class UnaryRules
             T value = T.Tanh(x);
             if (T.Abs(value) < RuleConstants<T>.Half)
             {
-                first = (T.One - value) * (T.One + value);
+                // 1 − t·t, not (1 − t)(1 + t): no cancellation in the value for |t| < ½, and in a nested dual
+                // the derivative −2t t′ is not formed as the difference (1 − t) − (1 + t), which cancels as t → 0.
+                first = T.One - (value * value);
             }
             else
             {
