@@ -105,7 +105,7 @@ public static partial class UnaryRules
     public readonly struct Acosh : IUnaryRule
     {
         // acosh(a + h) ≈ acosh(a) + h / √((a − 1)(a + 1));  acosh″ = −a · acosh′³   (at a = 1: f′ = +∞)
-        // For a > 2 f′ = r / √((1 − r)(1 + r)) with r = 1/a, so a² cannot overflow.
+        // For a > 2 f′ = r / √(1 − r²) with r = 1/a, so a² cannot overflow.
         /// <inheritdoc />
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
@@ -117,7 +117,7 @@ public static partial class UnaryRules
             else
             {
                 T r = T.One / x;
-                first = r / T.Sqrt((T.One - r) * (T.One + r));
+                first = r / T.Sqrt(T.One - (r * r)); // r ≤ ½: no cancellation in the value nor, nested, in −2r r′
             }
 
             return T.Acosh(x);
