@@ -1,4 +1,5 @@
 using System.Numerics;
+using ForwardDiff.Internal;
 using ForwardDiff.Rules;
 
 namespace ForwardDiff;
@@ -142,6 +143,18 @@ public readonly partial struct HyperDual<T>
         return Apply<BinaryRules.Pow>(x, y);
     }
 
+    /// <summary>x^c with a constant exponent (row <see cref="ParameterizedRules.PowConstantExponent"/>).</summary>
+    /// <param name="x">The base.</param>
+    /// <param name="exponent">The constant exponent.</param>
+    /// <returns>x^c with its first and second derivatives.</returns>
+    public static HyperDual<T> Pow(HyperDual<T> x, T exponent) => Apply<ParameterizedRules.PowConstantExponent>(x, exponent);
+
+    /// <summary>c^y with a constant base (row <see cref="ParameterizedRules.PowConstantBase"/>).</summary>
+    /// <param name="constantBase">The constant base.</param>
+    /// <param name="y">The exponent.</param>
+    /// <returns>c^y with its first and second derivatives.</returns>
+    public static HyperDual<T> Pow(T constantBase, HyperDual<T> y) => Apply<ParameterizedRules.PowConstantBase>(y, constantBase);
+
     //
     // IRootFunctions
     //
@@ -229,15 +242,31 @@ public readonly partial struct HyperDual<T>
     /// <returns>sin x with its first and second derivatives.</returns>
     public static HyperDual<T> Sin(HyperDual<T> x) => Apply<UnaryRules.Sin>(x);
 
-    /// <summary>(sin x, cos x) (rows <see cref="UnaryRules.Sin"/> and <see cref="UnaryRules.Cos"/>).</summary>
+    /// <summary>(sin x, cos x) (the Sin and Cos rows, from one <c>SinCos</c> of the real part).</summary>
     /// <param name="x">The angle in radians.</param>
     /// <returns>Both functions with their first and second derivatives.</returns>
-    public static (HyperDual<T> Sin, HyperDual<T> Cos) SinCos(HyperDual<T> x) => (Sin(x), Cos(x));
+    public static (HyperDual<T> Sin, HyperDual<T> Cos) SinCos(HyperDual<T> x)
+    {
+        // sin(a + h) ≈ sin a + h cos a, sin″ = −sin;  cos(a + h) ≈ cos a − h sin a, cos″ = −cos  (one SinCos of the value)
+        (T sin, T cos) = T.SinCos(x.Value);
+        return (
+            Chain(x, sin, cos, UnaryRules.Sin.Second(x.Value, sin, cos)),
+            Chain(x, cos, -sin, UnaryRules.Cos.Second(x.Value, cos, -sin)));
+    }
 
-    /// <summary>(sin πx, cos πx) (rows <see cref="UnaryRules.SinPi"/> and <see cref="UnaryRules.CosPi"/>).</summary>
+    /// <summary>(sin πx, cos πx) (the SinPi and CosPi rows, from one <c>SinCosPi</c> of the real part).</summary>
     /// <param name="x">The angle in half-turns.</param>
     /// <returns>Both functions with their first and second derivatives.</returns>
-    public static (HyperDual<T> SinPi, HyperDual<T> CosPi) SinCosPi(HyperDual<T> x) => (SinPi(x), CosPi(x));
+    public static (HyperDual<T> SinPi, HyperDual<T> CosPi) SinCosPi(HyperDual<T> x)
+    {
+        // sinpi(a + h) ≈ sinpi a + h π cospi a, sinpi″ = −π² sinpi;  cospi(a + h) ≈ cospi a − h π sinpi a, cospi″ = −π² cospi
+        (T sin, T cos) = T.SinCosPi(x.Value);
+        T sinFirst = RuleConstants<T>.Pi * cos;
+        T cosFirst = -(RuleConstants<T>.Pi * sin);
+        return (
+            Chain(x, sin, sinFirst, UnaryRules.SinPi.Second(x.Value, sin, sinFirst)),
+            Chain(x, cos, cosFirst, UnaryRules.CosPi.Second(x.Value, cos, cosFirst)));
+    }
 
     /// <summary>sin(πx) (row <see cref="UnaryRules.SinPi"/>).</summary>
     /// <param name="x">The angle in half-turns.</param>

@@ -89,10 +89,13 @@ public readonly partial struct HyperDual<T>
     {
         if (min.Value > max.Value)
         {
-            throw new ArgumentException($"'{min.Value}' cannot be greater than '{max.Value}'.", nameof(min));
+            throw new ArgumentException($"Clamp: min ({min.Value}) must not be greater than max ({max.Value}).", nameof(min));
         }
 
-        return Min(Max(value, min), max);
+        // the perturbations of Min(Max(value, min), max), with the tie rule at each stage; the real part is T.Clamp's
+        HyperDual<T> lower = value.Value < min.Value ? min : Scalar.IsEqualValue(value.Value, min.Value) ? AverageOf(value.Value, value, min) : value;
+        HyperDual<T> upper = lower.Value > max.Value ? max : Scalar.IsEqualValue(lower.Value, max.Value) ? AverageOf(lower.Value, lower, max) : lower;
+        return new(T.Clamp(value.Value, min.Value, max.Value), upper.E1, upper.E2, upper.E1E2);
     }
 
     /// <summary>
@@ -103,7 +106,11 @@ public readonly partial struct HyperDual<T>
     /// <param name="sign">The sign source.</param>
     /// <returns>The number with the requested sign.</returns>
     public static HyperDual<T> CopySign(HyperDual<T> value, HyperDual<T> sign)
-        => T.IsNegative(value.Value) == T.IsNegative(sign.Value) ? value : -value;
+    {
+        bool flipped = T.IsNegative(value.Value) != T.IsNegative(sign.Value);
+        T result = T.CopySign(value.Value, sign.Value);
+        return flipped ? new(result, -value.E1, -value.E2, -value.E1E2) : new(result, value.E1, value.E2, value.E1E2);
+    }
 
     /// <summary>
     /// The argument with the larger real part (.NET semantics of <c>T.Max</c>: NaN propagates, +0 beats −0); at a
@@ -301,10 +308,13 @@ public readonly partial struct HyperDual<T>
     {
         if (Scalar.IsEqualValue(x.Value, y.Value))
         {
-            return new(chosen, Scalar.Average(x.E1, y.E1), Scalar.Average(x.E2, y.E2), Scalar.Average(x.E1E2, y.E1E2));
+            return AverageOf(chosen, x, y);
         }
 
         HyperDual<T> picked = (T.IsNaN(chosen) ? T.IsNaN(x.Value) : Scalar.IsEqualValue(chosen, x.Value)) ? x : y;
         return new(chosen, picked.E1, picked.E2, picked.E1E2);
     }
+
+    private static HyperDual<T> AverageOf(T value, HyperDual<T> x, HyperDual<T> y)
+        => new(value, Scalar.Average(x.E1, y.E1), Scalar.Average(x.E2, y.E2), Scalar.Average(x.E1E2, y.E1E2));
 }

@@ -37,9 +37,7 @@ public readonly partial struct HyperDual<T>
     /// <inheritdoc cref="IDecrementOperators{TSelf}.op_Decrement(TSelf)" />
     public static HyperDual<T> operator --(HyperDual<T> value)
     {
-        T v = value.Value;
-        v--;
-        return new(v, value.E1, value.E2, value.E1E2);
+        return new(value.Value - T.One, value.E1, value.E2, value.E1E2);
     }
 
     //
@@ -137,9 +135,7 @@ public readonly partial struct HyperDual<T>
     /// <inheritdoc cref="IIncrementOperators{TSelf}.op_Increment(TSelf)" />
     public static HyperDual<T> operator ++(HyperDual<T> value)
     {
-        T v = value.Value;
-        v++;
-        return new(v, value.E1, value.E2, value.E1E2);
+        return new(value.Value + T.One, value.E1, value.E2, value.E1E2);
     }
 
     //

@@ -42,7 +42,8 @@ namespace ForwardDiff;
 public readonly partial struct HyperDual<T> :
     IFloatingPointIeee754<HyperDual<T>>,
     IMinMaxValue<HyperDual<T>>,
-    ICompositeNumber
+    IDualComponents,
+    IHyperDualComponents
     where T : IFloatingPointIeee754<T>
 {
     /// <summary>Creates the hyper-dual number <c>value + e1 ε₁ + e2 ε₂ + e1e2 ε₁ε₂</c>.</summary>
@@ -124,10 +125,10 @@ public readonly partial struct HyperDual<T> :
     /// <summary>
     /// Applies a unary rule: <c>f(a + bε₁ + cε₂ + dε₁ε₂) = f(a) + f′(a) b ε₁ + f′(a) c ε₂ + (f′(a) d + f″(a) b c) ε₁ε₂</c>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     /// <typeparam name="TRule">The rule row.</typeparam>
     /// <param name="x">The argument.</param>
     /// <returns>f(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> Apply<TRule>(HyperDual<T> x)
         where TRule : IUnaryRule
     {
@@ -136,12 +137,12 @@ public readonly partial struct HyperDual<T> :
     }
 
     /// <summary>Combines f(a), f′(a), f″(a) with the perturbations of <paramref name="x"/> (strong zeros kept).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     /// <param name="x">The argument whose perturbations are propagated.</param>
     /// <param name="value">f(a).</param>
     /// <param name="first">f′(a).</param>
     /// <param name="second">f″(a).</param>
     /// <returns>f(x).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> Chain(HyperDual<T> x, T value, T first, T second)
         => new(
             value,
@@ -153,11 +154,11 @@ public readonly partial struct HyperDual<T> :
     /// Applies a binary rule f(x, y): ε₁ and ε₂ by the gradient, ε₁ε₂ by
     /// <c>fx d_x + fy d_y + fxx b_x c_x + fxy (b_x c_y + b_y c_x) + fyy b_y c_y</c>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     /// <typeparam name="TRule">The rule row.</typeparam>
     /// <param name="x">The first argument.</param>
     /// <param name="y">The second argument.</param>
     /// <returns>f(x, y).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> Apply<TRule>(HyperDual<T> x, HyperDual<T> y)
         where TRule : IBinaryRule
     {
@@ -178,11 +179,11 @@ public readonly partial struct HyperDual<T> :
     }
 
     /// <summary>Applies a rule with a constant parameter (x^c, c^y with the base as parameter, the n-th root, …).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     /// <typeparam name="TRule">The rule row.</typeparam>
     /// <param name="x">The differentiated argument.</param>
     /// <param name="parameter">The constant parameter.</param>
     /// <returns>f(x; p).</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> Apply<TRule>(HyperDual<T> x, T parameter)
         where TRule : IParameterizedRule
     {
