@@ -233,10 +233,11 @@ public sealed class HyperDualConventionTests
     [Test]
     public void ScaleB_BeyondTheExponentRangeOfTwoToTheN_StaysExact()
     {
-        // 2^1100 overflows, but x·2^1100 for x = 2^-1090 is 2^10: ScaleB is applied to each component.
-        double tiny = Math.ScaleB(1, -1090);
-        HyperDual<double> r = HyperDual<double>.ScaleB(new HyperDual<double>(tiny, tiny, tiny, tiny), 1100);
-        Assert.That(r, Is.EqualTo(new HyperDual<double>(1024, 1024, 1024, 1024)));
+        // 2^1030 overflows, but x·2^1030 for x = 2^-1000 is 2^30: ScaleB is applied to each component.
+        double tiny = Math.ScaleB(1, -1000);
+        HyperDual<double> r = HyperDual<double>.ScaleB(new HyperDual<double>(tiny, tiny, tiny, tiny), 1030);
+        double big = Math.ScaleB(1, 30);
+        Assert.That(r, Is.EqualTo(new HyperDual<double>(big, big, big, big)));
     }
 
     [Test]
@@ -274,11 +275,15 @@ public sealed class HyperDualConventionTests
         HyperDual<HyperDual<double>> r = HyperDual<HyperDual<double>>.Exp(2 * seed) / (1 + seed);
 
         var d = new Dual<Dual<Dual<Dual<double>>>>(
-            new Dual<Dual<Dual<double>>>(new Dual<Dual<double>>(Dual<double>.Variable(X), 1), 1),
-            1);
-        Dual<Dual<Dual<Dual<double>>>> n = Dual<Dual<Dual<Dual<double>>>>.Exp(2 * d) / (1 + d);
+            new Dual<Dual<Dual<double>>>(new Dual<Dual<double>>(Dual<double>.Variable(X), Dual<double>.One), Dual<Dual<double>>.One),
+            Dual<Dual<Dual<double>>>.One);
+        Dual<Dual<Dual<Dual<double>>>> two = Create<Dual<Dual<Dual<Dual<double>>>>>(2);
+        Dual<Dual<Dual<Dual<double>>>> n = Dual<Dual<Dual<Dual<double>>>>.Exp(two * d) / (Dual<Dual<Dual<Dual<double>>>>.One + d);
         Assert.That(r.E1E2.E1E2, Is.EqualTo(n.Derivative.Derivative.Derivative.Derivative).Within(1e-12));
     }
+
+    private static TNum Create<TNum>(double value)
+        where TNum : System.Numerics.INumberBase<TNum> => TNum.CreateChecked(value);
 
     [Test]
     public void FloatAndHalf_HyperDualsWork()
