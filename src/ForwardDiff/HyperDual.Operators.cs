@@ -46,19 +46,23 @@ public readonly partial struct HyperDual<T>
 
     // x / y = z with z·y = x, solved component by component:
     //   z₀ = a / p,  z₁ = (b − z₀ q) / p,  z₂ = (c − z₀ r) / p,  z₁₂ = (d − z₀ s − z₁ r − z₂ q) / p
+    // The real part is one correctly rounded division (bit-identical to T); the perturbations multiply by 1/p, so
+    // the whole quotient costs two divisions instead of four.
     // Strong zeros: a zero numerator gives a zero component even when p = 0 (a constant over zero stays a
     // constant ±∞ instead of picking up NaN perturbations).
 
     /// <inheritdoc cref="IDivisionOperators{TSelf, TOther, TResult}.op_Division(TSelf, TOther)" />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator /(HyperDual<T> left, HyperDual<T> right)
     {
         T p = right.Value;
         T z0 = left.Value / p;
-        if (T.IsFinite(z0) && !T.IsZero(p) && T.IsFinite(p))
+        T inverse = T.One / p;
+        if (T.IsFinite(z0) && T.IsFinite(inverse) && !T.IsZero(inverse))
         {
-            T z1 = (left.E1 - (z0 * right.E1)) / p;
-            T z2 = (left.E2 - (z0 * right.E2)) / p;
-            T z12 = (left.E1E2 - (z0 * right.E1E2) - (z1 * right.E2) - (z2 * right.E1)) / p;
+            T z1 = (left.E1 - (z0 * right.E1)) * inverse;
+            T z2 = (left.E2 - (z0 * right.E2)) * inverse;
+            T z12 = (left.E1E2 - (z0 * right.E1E2) - (z1 * right.E2) - (z2 * right.E1)) * inverse;
             return new(z0, z1, z2, z12);
         }
 

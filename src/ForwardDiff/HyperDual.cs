@@ -144,11 +144,19 @@ public readonly partial struct HyperDual<T> :
     /// <returns>f(x).</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> Chain(HyperDual<T> x, T value, T first, T second)
-        => new(
+    {
+        // one test on the scalar local derivatives decides: finite (the common case) → plain arithmetic
+        if (T.IsFinite(first) && T.IsFinite(second))
+        {
+            return new(value, first * x.E1, first * x.E2, (first * x.E1E2) + (second * (x.E1 * x.E2)));
+        }
+
+        return new(
             value,
             StrongZero.Scale(first, x.E1),
             StrongZero.Scale(first, x.E2),
             StrongZero.Scale(first, x.E1E2) + Curvature(second, x.E1, x.E2));
+    }
 
     /// <summary>
     /// Applies a binary rule f(x, y): ε₁ and ε₂ by the gradient, ε₁ε₂ by
