@@ -27,6 +27,12 @@ public sealed class SpecialPointsTests
     }
 
     [Test]
+    public void Sqrt_AtNegativeZeroWithVariable_DerivativeFollowsSignBit()
+    {
+        Assert.That(D.Sqrt(D.Variable(-0.0)).Derivative, Is.EqualTo(double.NegativeInfinity));
+    }
+
+    [Test]
     public void Log_AtZeroWithConstant_KeepsDerivativeZero()
     {
         D result = D.Log(D.Constant(0.0));
