@@ -98,8 +98,13 @@ public static class BinaryRules
             }
 
             T rho = T.Hypot(abscissa, ordinate);
-            dOrdinate = abscissa / rho / rho;
-            dAbscissa = -(ordinate / rho / rho);
+
+            // One infinite coordinate and a finite other one: its c/ρ tends to ±1 (as in the Hypot row), so both
+            // partials tend to ±0 instead of ∞/∞ = NaN; both infinite or NaN stays NaN (no defined direction).
+            T a = T.IsInfinity(abscissa) && T.IsFinite(ordinate) ? T.CopySign(T.One, abscissa) : abscissa / rho;
+            T b = T.IsInfinity(ordinate) && T.IsFinite(abscissa) ? T.CopySign(T.One, ordinate) : ordinate / rho;
+            dOrdinate = a / rho;
+            dAbscissa = -(b / rho);
         }
     }
 
