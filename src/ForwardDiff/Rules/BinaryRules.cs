@@ -98,6 +98,14 @@ public static class BinaryRules
             }
 
             T rho = T.Hypot(abscissa, ordinate);
+            if (T.IsInfinity(rho))
+            {
+                // the angle flattens out far from the origin: both partials tend to 0 like 1/ρ
+                dOrdinate = T.Zero;
+                dAbscissa = T.Zero;
+                return;
+            }
+
             dOrdinate = abscissa / rho / rho;
             dAbscissa = -(ordinate / rho / rho);
         }
