@@ -7,9 +7,10 @@ namespace ForwardDiff.Cli.Calculus;
 /// <c>Derivative</c> on the k outer levels and <c>Value</c> on the rest. K is a compile-time nesting depth; fdiff
 /// instantiates K = 1 … <see cref="MaxOrder"/> (a <c>Dual</c> of depth K carries 2ᴷ doubles, so K = 4 costs 16
 /// doubles per number — cheap for one point).</para>
-/// <para>Gradients take one pass per input with a one-partial dual; Hessians one pass per pair i ≤ j with
-/// <c>Dual&lt;Dual&lt;double&gt;&gt;</c> seeded on input i (inner) and input j (outer), mirrored by symmetry.
-/// Both are exact; for the handful of variables a command line holds the pass count does not matter.</para>
+/// <para>Gradients, Hessians and Jacobians go through the library's chunked verbs (<see cref="AutoDiff"/>
+/// <c>Gradient</c>/<c>Hessian</c>/<c>Jacobian</c>): the expression is wrapped as an <see cref="IMultivariateFunction"/>
+/// or <see cref="IVectorFunction"/> and evaluated on chunked duals, ⌈n/N⌉ passes for a gradient and the upper-triangle
+/// blocks of nested chunked duals for a Hessian, so the CLI reports exactly what a C# caller of the library gets.</para>
 /// </remarks>
 internal static class ExpressionCalculus
 {
@@ -72,23 +73,8 @@ internal static class ExpressionCalculus
     /// <returns>f(point) and ∂f/∂input for every input.</returns>
     public static (double Value, double[] Gradient) Gradient(BoundExpression f, ReadOnlySpan<double> point)
     {
-        var n = point.Length;
-        var evaluator = f.For<Dual<double>>();
-        var duals = new Dual<double>[n];
-        var gradient = new double[n];
-        var value = n == 0 ? f.For<double>().Evaluate(point) : 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            for (var k = 0; k < n; k++)
-            {
-                duals[k] = new Dual<double>(point[k], k == i ? 1.0 : 0.0);
-            }
-
-            var r = evaluator.Evaluate(duals);
-            value = r.Value;
-            gradient[i] = r.Derivative;
-        }
-
+        var gradient = new double[point.Length];
+        var value = AutoDiff.Gradient(new ExpressionFunction(f), point, gradient);
         return (value, gradient);
     }
 
@@ -98,32 +84,9 @@ internal static class ExpressionCalculus
     /// <returns>f, ∇f and the symmetric matrix ∂²f/∂xᵢ∂xⱼ.</returns>
     public static (double Value, double[] Gradient, double[,] Hessian) Hessian(BoundExpression f, ReadOnlySpan<double> point)
     {
-        var n = point.Length;
-        var evaluator = f.For<Dual<Dual<double>>>();
-        var duals = new Dual<Dual<double>>[n];
-        var gradient = new double[n];
-        var hessian = new double[n, n];
-        var value = n == 0 ? f.For<double>().Evaluate(point) : 0.0;
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = i; j < n; j++)
-            {
-                for (var k = 0; k < n; k++)
-                {
-                    var inner = new Dual<double>(point[k], k == i ? 1.0 : 0.0);
-                    duals[k] = new Dual<Dual<double>>(inner, new Dual<double>(k == j ? 1.0 : 0.0, 0.0));
-                }
-
-                var r = evaluator.Evaluate(duals);
-                value = r.Value.Value;
-                gradient[i] = r.Value.Derivative;
-                gradient[j] = r.Derivative.Value;
-                hessian[i, j] = r.Derivative.Derivative;
-                hessian[j, i] = hessian[i, j];
-            }
-        }
-
-        return (value, gradient, hessian);
+        var result = new HessianResult<double>(point.Length);
+        AutoDiff.Hessian(new ExpressionFunction(f), point, result);
+        return (result.Value, result.Gradient, result.Hessian);
     }
 
     /// <summary>The values and Jacobian of several expressions over the same inputs.</summary>
@@ -132,20 +95,8 @@ internal static class ExpressionCalculus
     /// <returns>fᵢ(point) and J[i, j] = ∂fᵢ/∂xⱼ.</returns>
     public static (double[] Values, double[,] Jacobian) Jacobian(IReadOnlyList<BoundExpression> fs, ReadOnlySpan<double> point)
     {
-        var m = fs.Count;
-        var n = point.Length;
-        var values = new double[m];
-        var jacobian = new double[m, n];
-        for (var i = 0; i < m; i++)
-        {
-            var (value, gradient) = Gradient(fs[i], point);
-            values[i] = value;
-            for (var j = 0; j < n; j++)
-            {
-                jacobian[i, j] = gradient[j];
-            }
-        }
-
-        return (values, jacobian);
+        var result = new JacobianResult<double>(point.Length, fs.Count);
+        AutoDiff.Jacobian(new ExpressionVectorFunction(fs), point, result);
+        return (result.Value, result.Jacobian);
     }
 }
