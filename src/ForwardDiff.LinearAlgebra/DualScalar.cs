@@ -60,6 +60,11 @@ public sealed class DualScalar
         return new DualScalar(value, new double[partialCount], null);
     }
 
+    /// <summary>A single seeded variable: value <paramref name="value"/>, one partial equal to 1 (k = 1).</summary>
+    /// <param name="value">The point.</param>
+    /// <returns>The seeded variable, for derivatives of functions of one variable.</returns>
+    public static DualScalar Variable(double value) => new(value, [1.0], null);
+
     /// <summary>Makes a dual scalar from a value and its partials (copied).</summary>
     /// <param name="value">The value.</param>
     /// <param name="gradient">The k partials.</param>
