@@ -202,7 +202,21 @@ public sealed partial class DualVector
     public static DualVector Softmax(DualVector x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return Exp(x - LogSumExp(x));
+
+        // Values as exp(xᵢ − m) / Σⱼ exp(xⱼ − m), which is correctly rounded up to a few ulps, rather than
+        // exp(xᵢ − LSE), whose argument carries the absolute rounding error of LSE ≈ m. The partials follow the
+        // composition exp(x − LSE(x)) with those values as local derivatives.
+        double shift = x.Count == 0 ? 0.0 : TensorPrimitives.Max(x.ValueSpan);
+        if (!double.IsFinite(shift))
+        {
+            shift = 0.0;
+        }
+
+        double[] softmax = new double[x.Count];
+        TensorPrimitives.Subtract(x.ValueSpan, shift, softmax);
+        TensorPrimitives.Exp(softmax, softmax);
+        TensorPrimitives.Divide(softmax, TensorPrimitives.Sum(softmax), softmax);
+        return (x - LogSumExp(x)).Chain(softmax, softmax, softmax);
     }
 
     /// <summary>Σᵢ wᵢ∇²xᵢ as a k×k column-major array, or null when no second order is tracked.</summary>
