@@ -159,7 +159,13 @@ public sealed class DualMatrix
         int q = a.RowCount;
         int k = x.PartialCount;
         Matrix<double> value = a * Matrix<double>.Build.Dense(m, p, x.Entries.ValueSpan.ToArray());
-        double[] partials = LeftMultiplyBlocks(a, x.Entries.PartialsBlock.ToDenseArray(), m, p * k);
+        Partials block = x.Entries.PartialsBlock;
+        double[] partials = block.Kind switch
+        {
+            PartialsKind.Zero => new double[q * p * k],
+            PartialsKind.Identity or PartialsKind.Diagonal => BlockDiagonalProduct(a, block, m, p),
+            _ => LeftMultiplyBlocks(a, block.Storage!, m, p * k),
+        };
         double[]? second = x.Entries.SecondStorage is null ? null : LeftMultiplyBlocks(a, x.Entries.SecondStorage, m, p * k * k);
         var entries = new DualVector(
             Vector<double>.Build.Dense(value.ToColumnMajorArray()),
@@ -235,6 +241,37 @@ public sealed class DualMatrix
         {
             throw new ArgumentException($"Cannot {operation} dual matrices of shapes {x.RowCount}×{x.ColumnCount} and {y.RowCount}×{y.ColumnCount}.");
         }
+    }
+
+    /// <summary>
+    /// (I_p ⊗ A)·diag(d) for identity (d = 1) or diagonal partials of vec X: entry (r + j·q, i + j·m) is A[r, i]·d[i + j·m],
+    /// written directly in O(q·p·m·p) instead of materialising the (mp)×(mp) seed and multiplying.
+    /// </summary>
+    private static double[] BlockDiagonalProduct(Matrix<double> a, Partials block, int m, int p)
+    {
+        int q = a.RowCount;
+        int rows = q * p;
+        var result = new double[rows * m * p];
+        double[] aValues = a.ToColumnMajorArray();
+        for (int j = 0; j < p; j++)
+        {
+            for (int i = 0; i < m; i++)
+            {
+                int column = i + (j * m);
+                Span<double> destination = result.AsSpan((column * rows) + (j * q), q);
+                ReadOnlySpan<double> source = aValues.AsSpan(i * q, q);
+                if (block.Kind == PartialsKind.Identity)
+                {
+                    source.CopyTo(destination);
+                }
+                else
+                {
+                    TensorPrimitives.Multiply(source, block.Storage![column], destination);
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>A·B where B is the column-major m×columns view of <paramref name="storage"/>: one provider product.</summary>
