@@ -4,7 +4,6 @@ using System.Runtime.InteropServices;
 
 namespace ForwardDiff;
 
-/// <summary>Entry points of forward-mode automatic differentiation.</summary>
 public static partial class AutoDiff
 {
     /// <summary>
@@ -134,8 +133,14 @@ public static partial class AutoDiff
                 return;
             }
 
-            TFunction function = Function;
-            T[] x = X.ToArray();
+            Value = RunParallel(Function, X, Destination, workspace, workers);
+        }
+
+        // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+        private static T RunParallel<TPartials>(TFunction function, ReadOnlySpan<T> input, Span<T> destination, ChunkWorkspace<T, TPartials> workspace, int workers)
+            where TPartials : struct, IPartials<TPartials, T>
+        {
+            T[] x = input.ToArray();
             T[] gradient = new T[x.Length];
             T[] values = new T[workers];
             ChunkEngine.RunWorkers(workers, w =>
@@ -143,8 +148,8 @@ public static partial class AutoDiff
                 TFunction local = function;
                 values[w] = ChunkEngine.Gradient(ref local, x, gradient, workspace, w, w, workers);
             });
-            gradient.CopyTo(Destination);
-            Value = values[0];
+            gradient.CopyTo(destination);
+            return values[0];
         }
     }
 

@@ -138,19 +138,25 @@ public static partial class AutoDiff
                 return;
             }
 
-            TFunction function = Function;
-            T[] x = X.ToArray();
-            T[] gradient = new T[Gradient.Length];
-            T[] hessian = new T[Destination.Length];
+            Value = RunParallel(Function, X, Gradient, Destination, workspace, workers);
+        }
+
+        // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+        private static T RunParallel<TOuter>(TFunction function, ReadOnlySpan<T> input, Span<T> gradientOut, Span<T> destination, HessianWorkspace<T, TInner, TOuter> workspace, int workers)
+            where TOuter : struct, IPartials<TOuter, ChunkDual<T, TInner>>
+        {
+            T[] x = input.ToArray();
+            T[] gradient = new T[gradientOut.Length];
+            T[] hessian = new T[destination.Length];
             T[] values = new T[workers];
             ChunkEngine.RunWorkers(workers, w =>
             {
                 TFunction local = function;
                 values[w] = ChunkEngine.Hessian(ref local, x, gradient, hessian, workspace, w, w, workers);
             });
-            gradient.CopyTo(Gradient);
-            hessian.CopyTo(Destination);
-            Value = values[0];
+            gradient.CopyTo(gradientOut);
+            hessian.CopyTo(destination);
+            return values[0];
         }
     }
 }

@@ -108,20 +108,26 @@ public static partial class AutoDiff
                 return;
             }
 
-            TFunction function = Function;
-            T[] x = X.ToArray();
-            T[] direction = Direction.ToArray();
-            T[] gradient = new T[Gradient.Length];
-            T[] product = new T[Destination.Length];
+            Value = RunParallel(Function, X, Direction, Gradient, Destination, workspace, workers);
+        }
+
+        // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+        private static T RunParallel<TOuter>(TFunction function, ReadOnlySpan<T> input, ReadOnlySpan<T> directionIn, Span<T> gradientOut, Span<T> destination, HessianWorkspace<T, Partials1<T>, TOuter> workspace, int workers)
+            where TOuter : struct, IPartials<TOuter, ChunkDual<T, Partials1<T>>>
+        {
+            T[] x = input.ToArray();
+            T[] direction = directionIn.ToArray();
+            T[] gradient = new T[gradientOut.Length];
+            T[] product = new T[destination.Length];
             T[] values = new T[workers];
             ChunkEngine.RunWorkers(workers, w =>
             {
                 TFunction local = function;
                 values[w] = ChunkEngine.HessianVector(ref local, x, direction, gradient, product, workspace, w, w, workers);
             });
-            gradient.CopyTo(Gradient);
-            product.CopyTo(Destination);
-            Value = values[0];
+            gradient.CopyTo(gradientOut);
+            product.CopyTo(destination);
+            return values[0];
         }
     }
 }

@@ -117,18 +117,24 @@ public static partial class AutoDiff
                 return;
             }
 
-            TFunction function = Function;
-            T[] x = X.ToArray();
-            T[] values = new T[Values.Length];
-            T[] jacobian = new T[Destination.Length];
+            RunParallel(Function, X, Values, Destination, workspace, workers);
+        }
+
+        // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+        private static void RunParallel<TPartials>(TFunction function, ReadOnlySpan<T> input, Span<T> valuesOut, Span<T> destination, ChunkWorkspace<T, TPartials> workspace, int workers)
+            where TPartials : struct, IPartials<TPartials, T>
+        {
+            T[] x = input.ToArray();
+            T[] values = new T[valuesOut.Length];
+            T[] jacobian = new T[destination.Length];
             ChunkEngine.RunWorkers(workers, w =>
             {
                 TFunction local = function;
                 T[] own = w == 0 ? values : new T[values.Length];
                 ChunkEngine.Jacobian(ref local, x, own, jacobian, workspace, w, w, workers);
             });
-            values.CopyTo(Values);
-            jacobian.CopyTo(Destination);
+            values.CopyTo(valuesOut);
+            jacobian.CopyTo(destination);
         }
     }
 }

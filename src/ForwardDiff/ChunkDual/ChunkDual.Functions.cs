@@ -42,6 +42,21 @@ public readonly partial struct ChunkDual<T, TPartials> :
         return Chain(value, first, x);
     }
 
+    // A map that is linear in its argument, applied to the value and to each partial (exact unit conversions).
+    private static ChunkDual<T, TPartials> Linear(T value, in ChunkDual<T, TPartials> x, Func<T, T> map)
+    {
+        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
+        ref T source = ref x.FirstPartial;
+        ref T target = ref r.FirstPartial;
+        for (int i = 0; i < TPartials.Count; i++)
+        {
+            Unsafe.Add(ref target, i) = map(Unsafe.Add(ref source, i));
+        }
+
+        r.ValueRef = value;
+        return r;
+    }
+
     //
     // IExponentialFunctions
     //
@@ -128,8 +143,33 @@ public readonly partial struct ChunkDual<T, TPartials> :
     // IPowerFunctions
     //
 
-    /// <inheritdoc cref="IPowerFunctions{TSelf}.Pow(TSelf, TSelf)" />
-    public static ChunkDual<T, TPartials> Pow(ChunkDual<T, TPartials> x, ChunkDual<T, TPartials> y) => Binary<BinaryRules.Pow>(x, y);
+    /// <summary>
+    /// xʸ, differentiable in both arguments (conventions at x = 0 on <see cref="BinaryRules.Pow"/>). As in
+    /// <c>Dual&lt;T&gt;</c>, when one argument carries no perturbation the cheaper one-argument row is used.
+    /// </summary>
+    /// <param name="x">The base.</param>
+    /// <param name="y">The exponent.</param>
+    /// <returns>xʸ.</returns>
+    public static ChunkDual<T, TPartials> Pow(ChunkDual<T, TPartials> x, ChunkDual<T, TPartials> y)
+    {
+        if (PartialsMath.AllZero(ref y.FirstPartial, TPartials.Count))
+        {
+            return Parameterized<ParameterizedRules.PowConstantExponent>(x, y._value);
+        }
+
+        if (PartialsMath.AllZero(ref x.FirstPartial, TPartials.Count))
+        {
+            return Parameterized<ParameterizedRules.PowConstantBase>(y, x._value);
+        }
+
+        return Binary<BinaryRules.Pow>(x, y);
+    }
+
+    /// <summary>A constant raised to a dual power (only ∂/∂y is formed).</summary>
+    /// <param name="constantBase">The constant base.</param>
+    /// <param name="y">The exponent.</param>
+    /// <returns>baseʸ.</returns>
+    public static ChunkDual<T, TPartials> Pow(T constantBase, ChunkDual<T, TPartials> y) => Parameterized<ParameterizedRules.PowConstantBase>(y, constantBase);
 
     /// <summary>x raised to a constant power (only ∂/∂x is formed; see the Pow row for the conventions at x = 0).</summary>
     /// <param name="x">The base.</param>
@@ -182,10 +222,10 @@ public readonly partial struct ChunkDual<T, TPartials> :
     public static ChunkDual<T, TPartials> CosPi(ChunkDual<T, TPartials> x) => Unary<UnaryRules.CosPi>(x);
 
     /// <inheritdoc cref="ITrigonometricFunctions{TSelf}.DegreesToRadians(TSelf)" />
-    public static ChunkDual<T, TPartials> DegreesToRadians(ChunkDual<T, TPartials> degrees) => Unary<UnaryRules.DegreesToRadians>(degrees);
+    public static ChunkDual<T, TPartials> DegreesToRadians(ChunkDual<T, TPartials> degrees) => Linear(T.DegreesToRadians(degrees._value), degrees, static p => T.DegreesToRadians(p));
 
     /// <inheritdoc cref="ITrigonometricFunctions{TSelf}.RadiansToDegrees(TSelf)" />
-    public static ChunkDual<T, TPartials> RadiansToDegrees(ChunkDual<T, TPartials> radians) => Unary<UnaryRules.RadiansToDegrees>(radians);
+    public static ChunkDual<T, TPartials> RadiansToDegrees(ChunkDual<T, TPartials> radians) => Linear(T.RadiansToDegrees(radians._value), radians, static p => T.RadiansToDegrees(p));
 
     /// <inheritdoc cref="ITrigonometricFunctions{TSelf}.Sin(TSelf)" />
     public static ChunkDual<T, TPartials> Sin(ChunkDual<T, TPartials> x) => Unary<UnaryRules.Sin>(x);
@@ -200,15 +240,15 @@ public readonly partial struct ChunkDual<T, TPartials> :
         return (Chain(sin, cos, x), Chain(cos, -sin, x));
     }
 
-    /// <summary>sin πx and cos πx from one evaluation of the SinPi row (which returns π cos πx as its derivative).</summary>
+    /// <summary>sin πx and cos πx from one <c>SinCosPi</c> of the value.</summary>
     /// <param name="x">The angle in half-turns.</param>
     /// <returns>(sin πx, cos πx).</returns>
     public static (ChunkDual<T, TPartials> SinPi, ChunkDual<T, TPartials> CosPi) SinCosPi(ChunkDual<T, TPartials> x)
     {
-        // cos(π(a + h)) ≈ cos πa − h π sin πa
-        T sin = UnaryRules.SinPi.Evaluate(x._value, out T first);
-        T cos = T.CosPi(x._value);
-        return (Chain(sin, first, x), Chain(cos, -(T.Pi * sin), x));
+        // sinpi(a + h) ≈ sinpi a + h π cospi a;  cospi(a + h) ≈ cospi a − h π sinpi a
+        (T sin, T cos) = T.SinCosPi(x._value);
+        T pi = T.Pi;
+        return (Chain(sin, pi * cos, x), Chain(cos, -(pi * sin), x));
     }
 
     /// <inheritdoc cref="ITrigonometricFunctions{TSelf}.SinPi(TSelf)" />

@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
 using System.Text;
+using ForwardDiff.Rules;
 
 namespace ForwardDiff;
 
@@ -183,17 +184,17 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <summary>⌈x⌉ with zero partials (the derivative of a step function away from its jumps).</summary>
     /// <param name="x">The number.</param>
     /// <returns>⌈x⌉ as a constant.</returns>
-    public static ChunkDual<T, TPartials> Ceiling(ChunkDual<T, TPartials> x) => Flat(T.Ceiling(x._value));
+    public static ChunkDual<T, TPartials> Ceiling(ChunkDual<T, TPartials> x) => Unary<UnaryRules.Ceiling>(x);
 
     /// <summary>⌊x⌋ with zero partials.</summary>
     /// <param name="x">The number.</param>
     /// <returns>⌊x⌋ as a constant.</returns>
-    public static ChunkDual<T, TPartials> Floor(ChunkDual<T, TPartials> x) => Flat(T.Floor(x._value));
+    public static ChunkDual<T, TPartials> Floor(ChunkDual<T, TPartials> x) => Unary<UnaryRules.Floor>(x);
 
     /// <summary>x rounded to an integer (ties to even) with zero partials.</summary>
     /// <param name="x">The number.</param>
     /// <returns>The rounded constant.</returns>
-    public static ChunkDual<T, TPartials> Round(ChunkDual<T, TPartials> x) => Flat(T.Round(x._value));
+    public static ChunkDual<T, TPartials> Round(ChunkDual<T, TPartials> x) => Unary<UnaryRules.Round>(x);
 
     /// <summary>x rounded to <paramref name="digits"/> fractional digits with zero partials.</summary>
     /// <param name="x">The number.</param>
@@ -217,7 +218,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <summary>x rounded toward zero with zero partials.</summary>
     /// <param name="x">The number.</param>
     /// <returns>The truncated constant.</returns>
-    public static ChunkDual<T, TPartials> Truncate(ChunkDual<T, TPartials> x) => Flat(T.Truncate(x._value));
+    public static ChunkDual<T, TPartials> Truncate(ChunkDual<T, TPartials> x) => Unary<UnaryRules.Truncate>(x);
 
     // The binary representation queries describe the value.
 
@@ -400,8 +401,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <summary>|x|; at ±0 the derivative follows the sign bit (+1 at +0, −1 at −0).</summary>
     /// <param name="value">The number.</param>
     /// <returns>|x|.</returns>
-    public static ChunkDual<T, TPartials> Abs(ChunkDual<T, TPartials> value)
-        => T.IsNegative(value._value) ? -value : value;
+    public static ChunkDual<T, TPartials> Abs(ChunkDual<T, TPartials> value) => Unary<UnaryRules.Abs>(value);
 
     /// <inheritdoc />
     static bool INumberBase<ChunkDual<T, TPartials>>.IsCanonical(ChunkDual<T, TPartials> value) => true;

@@ -140,14 +140,9 @@ public readonly partial struct ChunkDual<T, TPartials> :
     // IModulusOperators
     //
 
-    // x % y = x − q y with q = trunc(x / y) locally constant: ∂/∂x = 1, ∂/∂y = −q
+    // x % y = x − q y with q = trunc(x / y) locally constant: ∂/∂x = 1, ∂/∂y = −q (the Remainder row)
     /// <inheritdoc cref="IModulusOperators{TSelf, TOther, TResult}.op_Modulus(TSelf, TOther)" />
-    public static ChunkDual<T, TPartials> operator %(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right)
-    {
-        T r = left._value % right._value;
-        T q = T.Round((left._value - r) / right._value);
-        return Chain(r, T.One, left, -q, right);
-    }
+    public static ChunkDual<T, TPartials> operator %(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right) => Binary<Rules.BinaryRules.Remainder>(left, right);
 
     //
     // IMultiplicativeIdentity
