@@ -62,17 +62,6 @@ public class ScalarDualCrossCheckTests
     }
 
     [TestCaseSource(typeof(TestData), nameof(TestData.Shapes))]
-    public void GradientOfSquaredFrobeniusNorm_MatrixLayerEqualsScalarDuals(int m, int n)
-    {
-        Matrix<double> x = TestData.RandomMatrix(m, n, 108);
-
-        Matrix<double> layer = MatrixAutoDiff.Gradient(DualMatrix.FrobeniusNormSquared, x);
-        Vector scalar = ScalarGradient(v => Dot(v, v), Vector.Build.Dense(x.ToColumnMajorArray()));
-
-        TestData.AssertClose(layer, Matrix<double>.Build.Dense(m, n, scalar.ToArray()), 0.0);
-    }
-
-    [TestCaseSource(typeof(TestData), nameof(TestData.Shapes))]
     public void ChainRuleThroughTwoLayerNetwork_MatrixLayerEqualsScalarDuals(int m, int n)
     {
         // y = tanh(W₂ tanh(W₁x + b₁) + b₂) with W₁ m×n and W₂ m×m.
