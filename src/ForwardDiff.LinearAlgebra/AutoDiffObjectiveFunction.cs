@@ -5,7 +5,8 @@ namespace ForwardDiff.LinearAlgebra;
 
 /// <summary>
 /// A MathNet.Numerics <see cref="IObjectiveFunction"/> whose gradient and Hessian come from forward-mode AD of a
-/// function written once on <see cref="DualVector"/>/<see cref="DualScalar"/>, so <see cref="BfgsMinimizer"/>,
+/// function written once, either on <see cref="DualVector"/>/<see cref="DualScalar"/> (the constructor) or generically
+/// as an <see cref="IMultivariateFunction"/> on the core's chunked duals (<see cref="Create{TFunction}(TFunction)"/>), so <see cref="BfgsMinimizer"/>,
 /// <see cref="LimitedMemoryBfgsMinimizer"/>, <see cref="ConjugateGradientMinimizer"/> and <see cref="NewtonMinimizer"/>
 /// run on it unchanged.
 /// </summary>
@@ -18,7 +19,8 @@ namespace ForwardDiff.LinearAlgebra;
 /// </remarks>
 public sealed class AutoDiffObjectiveFunction : IObjectiveFunction
 {
-    private readonly Func<DualVector, DualScalar> _function;
+    private readonly Func<Vector<double>, (double Value, Vector<double> Gradient)> _firstOrder;
+    private readonly Func<Vector<double>, (double Value, Vector<double> Gradient, Matrix<double> Hessian)> _secondOrder;
     private readonly Counters _counters;
     private Vector<double>? _point;
     private double _value;
@@ -30,14 +32,57 @@ public sealed class AutoDiffObjectiveFunction : IObjectiveFunction
     /// <param name="function">The objective, written on dual types.</param>
     /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
     public AutoDiffObjectiveFunction(Func<DualVector, DualScalar> function)
-        : this(function ?? throw new ArgumentNullException(nameof(function)), new Counters())
+        : this(FirstOrder(function), x => MatrixAutoDiff.ValueGradientHessian(function, x), new Counters())
     {
     }
 
-    private AutoDiffObjectiveFunction(Func<DualVector, DualScalar> function, Counters counters)
+    private AutoDiffObjectiveFunction(
+        Func<Vector<double>, (double Value, Vector<double> Gradient)> firstOrder,
+        Func<Vector<double>, (double Value, Vector<double> Gradient, Matrix<double> Hessian)> secondOrder,
+        Counters counters)
     {
-        _function = function;
+        _firstOrder = firstOrder;
+        _secondOrder = secondOrder;
         _counters = counters;
+    }
+
+    /// <summary>
+    /// An objective for a function written once on generic numbers: the gradient from the core's chunked
+    /// <c>AutoDiff.Gradient</c>, the Hessian from its nested-chunk <c>AutoDiff.Hessian</c>.
+    /// </summary>
+    /// <typeparam name="TFunction">The function type (ideally a struct).</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <returns>The objective.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is a null reference.</exception>
+    public static AutoDiffObjectiveFunction Create<TFunction>(TFunction function)
+        where TFunction : IMultivariateFunction
+    {
+        if (function is null)
+        {
+            throw new ArgumentNullException(nameof(function));
+        }
+
+        return new AutoDiffObjectiveFunction(
+            x =>
+            {
+                double[] gradient = new double[x.Count];
+                double value = AutoDiff.Gradient<double, TFunction>(function, x.ToArray(), gradient);
+                return (value, Vector<double>.Build.Dense(gradient));
+            },
+            x =>
+            {
+                int n = x.Count;
+                double[] rowMajor = new double[n * n];
+                double value = AutoDiff.Hessian<double, TFunction>(function, x.ToArray(), rowMajor);
+                double[] gradient = new double[n];
+                AutoDiff.Gradient<double, TFunction>(function, x.ToArray(), gradient);
+
+                // Row-major and column-major agree for the symmetric Hessian; transpose anyway so an
+                // asymmetric rounding pattern is reported as computed.
+                Matrix<double> hessian = Matrix<double>.Build.Dense(n, n, rowMajor).Transpose();
+                return (value, Vector<double>.Build.Dense(gradient), hessian);
+            },
+            new Counters());
     }
 
     /// <summary>The number of first-order sweeps (value and gradient) run so far, over all forks.</summary>
@@ -85,7 +130,7 @@ public sealed class AutoDiffObjectiveFunction : IObjectiveFunction
         {
             if (_hessian is null)
             {
-                (double value, Vector<double> gradient, Matrix<double> hessian) = MatrixAutoDiff.ValueGradientHessian(_function, Point);
+                (double value, Vector<double> gradient, Matrix<double> hessian) = _secondOrder(Point);
                 _counters.Hessian++;
                 _value = value;
                 _gradient = gradient;
@@ -111,7 +156,7 @@ public sealed class AutoDiffObjectiveFunction : IObjectiveFunction
     /// <inheritdoc />
     public IObjectiveFunction Fork()
     {
-        return new AutoDiffObjectiveFunction(_function, _counters)
+        return new AutoDiffObjectiveFunction(_firstOrder, _secondOrder, _counters)
         {
             _point = _point,
             _value = _value,
@@ -122,7 +167,7 @@ public sealed class AutoDiffObjectiveFunction : IObjectiveFunction
     }
 
     /// <inheritdoc />
-    public IObjectiveFunction CreateNew() => new AutoDiffObjectiveFunction(_function, _counters);
+    public IObjectiveFunction CreateNew() => new AutoDiffObjectiveFunction(_firstOrder, _secondOrder, _counters);
 
     private void EnsureFirstOrder()
     {
@@ -131,11 +176,17 @@ public sealed class AutoDiffObjectiveFunction : IObjectiveFunction
             return;
         }
 
-        (double value, Vector<double> gradient) = MatrixAutoDiff.ValueAndGradient(_function, Point);
+        (double value, Vector<double> gradient) = _firstOrder(Point);
         _counters.Gradient++;
         _value = value;
         _gradient = gradient;
         _hasValue = true;
+    }
+
+    private static Func<Vector<double>, (double Value, Vector<double> Gradient)> FirstOrder(Func<DualVector, DualScalar> function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return x => MatrixAutoDiff.ValueAndGradient(function, x);
     }
 
     private sealed class Counters
