@@ -122,7 +122,8 @@ FDN_EXPORT int32_t fdn_qr_solve_factored(int32_t m, int32_t n, int32_t nrhs, con
 
 /* A = U diag(s) VT for the m x n matrix a (a is left unchanged). s[min(m, n)] descending; with
  * vectors != 0, u is m x m and vt is n x n. Divide and conquer (gesdd) first; if it does not
- * converge, the QR iteration (gesvd). Returns > 0 when neither converges. */
+ * converge, the QR iteration (gesvd). Returns > 0 when neither converges. A matrix with a NaN or an
+ * infinity gives NaN in every output. */
 FDN_EXPORT int32_t fdn_svd(int32_t vectors, int32_t m, int32_t n, const double *a, double *s, double *u,
                            double *vt);
 /* x := V diag(1/s) U^T b over the min(m, n) singular triplets (b is m x nrhs, x is n x nrhs). */
@@ -132,7 +133,8 @@ FDN_EXPORT int32_t fdn_svd_solve_factored(int32_t m, int32_t n, int32_t nrhs, co
 /* ---- symmetric eigenproblem ----------------------------------------------------------------- */
 
 /* Eigenvalues w[n] ascending and orthonormal eigenvectors v (n x n, columns) of the symmetric
- * matrix a (only its lower triangle is read; a is left unchanged). Divide and conquer (syevd). */
+ * matrix a (only its lower triangle is read; a is left unchanged). Divide and conquer (syevd).
+ * A matrix with a NaN or an infinity gives NaN in every output. */
 FDN_EXPORT int32_t fdn_sym_eigen(int32_t n, const double *a, double *w, double *v);
 
 #ifdef __cplusplus

@@ -10,6 +10,7 @@
  */
 #include "forwarddiff_native.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -407,6 +408,19 @@ int32_t fdn_qr_solve_factored(int32_t m, int32_t n, int32_t nrhs, const double *
 
 /* ---- SVD ------------------------------------------------------------------------------------ */
 
+static int fdn_all_finite(size_t count, const double *a)
+{
+    for (size_t i = 0; i < count; i++) {
+        if (!isfinite(a[i])) return 0;
+    }
+    return 1;
+}
+
+static void fdn_fill_nan(size_t count, double *a)
+{
+    for (size_t i = 0; i < count; i++) a[i] = NAN;
+}
+
 static lapack_int fdn_gesdd(char job, int m, int n, double *a, double *s, double *u, double *vt)
 {
     int k = fdn_min(m, n);
@@ -445,6 +459,16 @@ int32_t fdn_svd(int32_t vectors, int32_t m, int32_t n, const double *a, double *
     if (m < 0) return -2;
     if (n < 0) return -3;
     if (m == 0 || n == 0) return 0;
+    /* gesdd rejects NaN input (info = -4) and its iterations are undefined on infinities: a
+     * non-finite matrix has no SVD, so every output is NaN, the IEEE answer. */
+    if (!fdn_all_finite((size_t)m * (size_t)n, a)) {
+        fdn_fill_nan((size_t)fdn_min(m, n), s);
+        if (vectors) {
+            fdn_fill_nan((size_t)m * (size_t)m, u);
+            fdn_fill_nan((size_t)n * (size_t)n, vt);
+        }
+        return 0;
+    }
     size_t size = (size_t)m * (size_t)n * sizeof(double);
     double *work_a = (double *)malloc(size);
     if (work_a == NULL) return FDN_ERROR_ALLOCATION;
@@ -491,6 +515,12 @@ int32_t fdn_sym_eigen(int32_t n, const double *a, double *w, double *v)
 {
     if (n < 0) return -1;
     if (n == 0) return 0;
+    /* As for the SVD: a non-finite matrix gives NaN eigenvalues and eigenvectors. */
+    if (!fdn_all_finite((size_t)n * (size_t)n, a)) {
+        fdn_fill_nan((size_t)n, w);
+        fdn_fill_nan((size_t)n * (size_t)n, v);
+        return 0;
+    }
     memcpy(v, a, (size_t)n * (size_t)n * sizeof(double));
     double query = 0.0;
     lapack_int iquery = 0;
