@@ -1,0 +1,263 @@
+using System.Numerics;
+using ForwardDiff.Internal;
+
+namespace ForwardDiff.Rules;
+
+/// <summary>The table of two-argument rules f(x, y): one nested struct per function, each with its rule comment.</summary>
+/// <remarks>
+/// The first argument of every row is the first argument of the .NET method it mirrors: for
+/// <see cref="Atan2"/> that is y (<c>Atan2(y, x)</c>), so there <c>dx</c> is ∂/∂y and <c>dy</c> is ∂/∂x.
+/// </remarks>
+public static class BinaryRules
+{
+    /// <summary>x^y (dual base, dual exponent).</summary>
+    /// <remarks>
+    /// Conventions at x = 0 (the table): 0^0 → value 1, ∂x 0, ∂y 0; 0^1 → ∂x 1; 0^2 → ∂x 0; 0^0.5 → ∂x +∞;
+    /// ∂y = 0 whenever x = 0 (the value does not change with y on either side of a positive y). For x &lt; 0 and an
+    /// integer y, ∂x = y·x^(y−1) is exact and ∂y = x^y ln x is NaN — which the strong-zero rule turns into no
+    /// contribution unless y is actually perturbed. ∂x = 0 whenever y = 0 (x^0 ≡ 1), so 0·∞ never appears there.
+    /// Second partials at x = 0: ∂²/∂x² per the formula (0 when y is 0 or 1), ∂²/∂x∂y and ∂²/∂y² are 0.
+    /// </remarks>
+    public readonly struct Pow : IBinaryRule
+    {
+        // (a + h)^(b + k) ≈ a^b + h b a^(b−1) + k a^b ln a
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, T y, out T dx, out T dy)
+            where T : IFloatingPointIeee754<T>
+        {
+            T value = T.Pow(x, y);
+            dx = PowExponentDerivativeFree(x, y);
+            dy = Scalar.IsZeroValue(x) ? T.Zero : value * T.Log(x);
+            return value;
+        }
+
+        /// <inheritdoc />
+        public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
+            where T : IFloatingPointIeee754<T>
+        {
+            // ∂²/∂x² = y (y − 1) x^(y−2);  ∂²/∂x∂y = x^(y−1) (1 + y ln x);  ∂²/∂y² = x^y ln² x
+            dxx = T.IsZero(y) || y == T.One ? T.Zero : y * (y - T.One) * T.Pow(x, y - RuleConstants<T>.Two);
+            if (Scalar.IsZeroValue(x))
+            {
+                dxy = T.Zero;
+                dyy = T.Zero;
+                return;
+            }
+
+            T log = T.Log(x);
+            T power = T.Pow(x, y - T.One);
+            dxy = power + (T.IsZero(y) ? T.Zero : y * power * log);
+            dyy = dy * log;
+        }
+
+        /// <summary>y·x^(y−1), with 0 for y = 0 (x^0 is constant, even at x = 0 where x^(−1) is infinite).</summary>
+        internal static T PowExponentDerivativeFree<T>(T x, T y)
+            where T : IFloatingPointIeee754<T>
+            => T.IsZero(y) ? T.Zero : y * T.Pow(x, y - T.One);
+    }
+
+    /// <summary>atan2(y, x), the angle of the point (x, y); the row's first argument is y.</summary>
+    /// <remarks>At the origin the angle has no derivative: both partials are NaN (they vanish only for unperturbed arguments).</remarks>
+    public readonly struct Atan2 : IBinaryRule
+    {
+        // atan2(b + k, a + h) ≈ atan2(b, a) + (a k − b h) / (a² + b²)
+        // With ρ = hypot(a, b) the partials are (a/ρ)/ρ and −(b/ρ)/ρ, which neither overflow nor underflow where
+        // a² + b² would; the cheap a² + b² form is used whenever it is a normal number.
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, T y, out T dx, out T dy)
+            where T : IFloatingPointIeee754<T>
+        {
+            // Here x is the ordinate (first argument of Atan2) and y the abscissa.
+            T value = T.Atan2(x, y);
+            Partials(x, y, out dx, out dy);
+            return value;
+        }
+
+        /// <inheritdoc />
+        public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
+            where T : IFloatingPointIeee754<T>
+        {
+            // With ordinate b, abscissa a, D = a² + b²: ∂²/∂b² = −2ab/D², ∂²/∂a² = 2ab/D², ∂²/∂a∂b = (b² − a²)/D²;
+            // in terms of the first partials fb = a/D, fa = −b/D: 2 fa fb, −2 fa fb, fa² − fb².
+            T product = RuleConstants<T>.Two * dx * dy;
+            dxx = product;
+            dyy = -product;
+            dxy = (dy * dy) - (dx * dx);
+        }
+
+        /// <summary>∂/∂ordinate and ∂/∂abscissa of atan2(ordinate, abscissa).</summary>
+        internal static void Partials<T>(T ordinate, T abscissa, out T dOrdinate, out T dAbscissa)
+            where T : IFloatingPointIeee754<T>
+        {
+            T squared = (abscissa * abscissa) + (ordinate * ordinate);
+            if (T.IsNormal(squared))
+            {
+                dOrdinate = abscissa / squared;
+                dAbscissa = -(ordinate / squared);
+                return;
+            }
+
+            T rho = T.Hypot(abscissa, ordinate);
+            dOrdinate = abscissa / rho / rho;
+            dAbscissa = -(ordinate / rho / rho);
+        }
+    }
+
+    /// <summary>atan2(y, x) / π; the row's first argument is y.</summary>
+    public readonly struct Atan2Pi : IBinaryRule
+    {
+        // atan2pi(b + k, a + h) ≈ atan2pi(b, a) + (a k − b h) / (π (a² + b²))
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, T y, out T dx, out T dy)
+            where T : IFloatingPointIeee754<T>
+        {
+            T value = T.Atan2Pi(x, y);
+            Atan2.Partials(x, y, out T dOrdinate, out T dAbscissa);
+            dx = dOrdinate / RuleConstants<T>.Pi;
+            dy = dAbscissa / RuleConstants<T>.Pi;
+            return value;
+        }
+
+        /// <inheritdoc />
+        public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
+            where T : IFloatingPointIeee754<T>
+        {
+            // the atan2 second partials divided by π, written with the atan2pi first partials (each already ÷ π)
+            T product = RuleConstants<T>.Two * RuleConstants<T>.Pi * dx * dy;
+            dxx = product;
+            dyy = -product;
+            dxy = RuleConstants<T>.Pi * ((dy * dy) - (dx * dx));
+        }
+    }
+
+    /// <summary>√(x² + y²) without undue overflow.</summary>
+    /// <remarks>
+    /// At the origin the cone has no derivative: both partials are NaN. When the value is infinite because one
+    /// argument is infinite, that argument's partial is its sign and the other's is 0 (the limits of x/ρ, y/ρ).
+    /// </remarks>
+    public readonly struct Hypot : IBinaryRule
+    {
+        // hypot(a + h, b + k) ≈ hypot(a, b) + (a h + b k) / hypot(a, b);  ∂²/∂a² = b²/ρ³, ∂²/∂a∂b = −ab/ρ³, ∂²/∂b² = a²/ρ³
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, T y, out T dx, out T dy)
+            where T : IFloatingPointIeee754<T>
+        {
+            T value = T.Hypot(x, y);
+            if (T.IsFinite(value))
+            {
+                dx = x / value;
+                dy = y / value;
+            }
+            else if (T.IsInfinity(x) != T.IsInfinity(y))
+            {
+                // exactly one argument is infinite: ρ grows like |that argument|
+                dx = T.IsInfinity(x) ? (T.IsNegative(x) ? -T.One : T.One) : T.Zero;
+                dy = T.IsInfinity(y) ? (T.IsNegative(y) ? -T.One : T.One) : T.Zero;
+            }
+            else
+            {
+                // NaN arguments, or both infinite (the direction is undefined)
+                dx = T.NaN;
+                dy = T.NaN;
+            }
+
+            return value;
+        }
+
+        /// <inheritdoc />
+        public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
+            where T : IFloatingPointIeee754<T>
+        {
+            dxx = dy * dy / value;
+            dyy = dx * dx / value;
+            dxy = -(dx * dy / value);
+        }
+    }
+
+    /// <summary>log_b x = ln x / ln b (.NET's <c>Log(x, newBase)</c>; the row's arguments are x and the base).</summary>
+    public readonly struct LogBase : IBinaryRule
+    {
+        // log_(b + k)(a + h) ≈ log_b a + h / (a ln b) − k ln a / (b ln² b)
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, T y, out T dx, out T dy)
+            where T : IFloatingPointIeee754<T>
+        {
+            T value = T.Log(x, y);
+            T logBase = T.Log(y);
+            dx = T.One / (x * logBase);
+            dy = -(value / (y * logBase));
+            return value;
+        }
+
+        /// <inheritdoc />
+        public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
+            where T : IFloatingPointIeee754<T>
+        {
+            // ∂²/∂a² = −1/(a² ln b);  ∂²/∂a∂b = −1/(a b ln² b);  ∂²/∂b² = ln a (ln b + 2) / (b² ln³ b)
+            T logBase = T.Log(y);
+            dxx = -(dx / x);
+            dxy = -(dx / (y * logBase));
+            dyy = -(dy * (logBase + RuleConstants<T>.Two) / (y * logBase));
+        }
+    }
+
+    /// <summary>IEEE 754 remainder x − y·n with n = x/y rounded to the nearest integer (ties to even).</summary>
+    public readonly struct Ieee754Remainder : IBinaryRule
+    {
+        // rem(a + h, b + k) ≈ rem(a, b) + h − k n,  n = round(a / b)   (piecewise linear: second partials 0)
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, T y, out T dx, out T dy)
+            where T : IFloatingPointIeee754<T>
+        {
+            T value = T.Ieee754Remainder(x, y);
+            dx = T.One;
+            dy = -QuotientOf(x, y, value);
+            return value;
+        }
+
+        /// <inheritdoc />
+        public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
+            where T : IFloatingPointIeee754<T>
+        {
+            dxx = T.Zero;
+            dxy = T.Zero;
+            dyy = T.Zero;
+        }
+
+        /// <summary>The integer n with x = n·y + remainder, recovered from the exact remainder (not from a rounded x/y).</summary>
+        internal static T QuotientOf<T>(T x, T y, T remainder)
+            where T : IFloatingPointIeee754<T>
+        {
+            if (T.IsInfinity(y) && T.IsFinite(x))
+            {
+                return T.Zero;
+            }
+
+            return T.Round((x - remainder) / y);
+        }
+    }
+
+    /// <summary>The truncated remainder x % y = x − y·trunc(x/y) (C#'s <c>%</c>, C's fmod).</summary>
+    public readonly struct Remainder : IBinaryRule
+    {
+        // (a + h) % (b + k) ≈ a % b + h − k trunc(a / b)   (piecewise linear: second partials 0)
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, T y, out T dx, out T dy)
+            where T : IFloatingPointIeee754<T>
+        {
+            T value = x % y;
+            dx = T.One;
+            dy = -Ieee754Remainder.QuotientOf(x, y, value);
+            return value;
+        }
+
+        /// <inheritdoc />
+        public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
+            where T : IFloatingPointIeee754<T>
+        {
+            dxx = T.Zero;
+            dxy = T.Zero;
+            dyy = T.Zero;
+        }
+    }
+}

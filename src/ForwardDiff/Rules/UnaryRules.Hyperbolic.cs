@@ -1,0 +1,147 @@
+using System.Numerics;
+using ForwardDiff.Internal;
+
+namespace ForwardDiff.Rules;
+
+public static partial class UnaryRules
+{
+    /// <summary>sinh x.</summary>
+    public readonly struct Sinh : IUnaryRule
+    {
+        // sinh(a + h) ≈ sinh(a) + h cosh(a);  sinh″ = sinh
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, out T first)
+            where T : IFloatingPointIeee754<T>
+        {
+            first = T.Cosh(x);
+            return T.Sinh(x);
+        }
+
+        /// <inheritdoc />
+        public static T Second<T>(T x, T value, T first)
+            where T : IFloatingPointIeee754<T>
+            => value;
+    }
+
+    /// <summary>cosh x.</summary>
+    public readonly struct Cosh : IUnaryRule
+    {
+        // cosh(a + h) ≈ cosh(a) + h sinh(a);  cosh″ = cosh
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, out T first)
+            where T : IFloatingPointIeee754<T>
+        {
+            first = T.Sinh(x);
+            return T.Cosh(x);
+        }
+
+        /// <inheritdoc />
+        public static T Second<T>(T x, T value, T first)
+            where T : IFloatingPointIeee754<T>
+            => value;
+    }
+
+    /// <summary>tanh x.</summary>
+    public readonly struct Tanh : IUnaryRule
+    {
+        // tanh(a + h) ≈ tanh(a) + h (1 − tanh²(a));  tanh″ = −2 tanh · tanh′
+        // For |tanh a| ≥ ½, 1 − tanh² has lost the digits (tanh rounds towards ±1), so f′ = sech²(a) = (1/cosh a)²
+        // there; (1 − t)(1 + t) is used only where it is well conditioned.
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, out T first)
+            where T : IFloatingPointIeee754<T>
+        {
+            T value = T.Tanh(x);
+            if (T.Abs(value) < RuleConstants<T>.Half)
+            {
+                first = (T.One - value) * (T.One + value);
+            }
+            else
+            {
+                T sech = T.One / T.Cosh(x);
+                first = sech * sech;
+            }
+
+            return value;
+        }
+
+        /// <inheritdoc />
+        public static T Second<T>(T x, T value, T first)
+            where T : IFloatingPointIeee754<T>
+            => -(RuleConstants<T>.Two * value * first);
+    }
+
+    /// <summary>asinh x.</summary>
+    public readonly struct Asinh : IUnaryRule
+    {
+        // asinh(a + h) ≈ asinh(a) + h / √(a² + 1);  asinh″ = −a · asinh′³
+        // For |a| > 1 f′ = |r| / √(1 + r²) with r = 1/a, so a² cannot overflow.
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, out T first)
+            where T : IFloatingPointIeee754<T>
+        {
+            if (T.Abs(x) <= T.One)
+            {
+                first = T.One / T.Sqrt(T.One + (x * x));
+            }
+            else
+            {
+                T r = T.One / x;
+                first = T.Abs(r) / T.Sqrt(T.One + (r * r));
+            }
+
+            return T.Asinh(x);
+        }
+
+        /// <inheritdoc />
+        public static T Second<T>(T x, T value, T first)
+            where T : IFloatingPointIeee754<T>
+            => -(x * first * first * first);
+    }
+
+    /// <summary>acosh x (x ≥ 1).</summary>
+    public readonly struct Acosh : IUnaryRule
+    {
+        // acosh(a + h) ≈ acosh(a) + h / √((a − 1)(a + 1));  acosh″ = −a · acosh′³   (at a = 1: f′ = +∞)
+        // For a > 2 f′ = r / √((1 − r)(1 + r)) with r = 1/a, so a² cannot overflow.
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, out T first)
+            where T : IFloatingPointIeee754<T>
+        {
+            if (x <= RuleConstants<T>.Two)
+            {
+                first = T.One / T.Sqrt((x - T.One) * (x + T.One));
+            }
+            else
+            {
+                T r = T.One / x;
+                first = r / T.Sqrt((T.One - r) * (T.One + r));
+            }
+
+            return T.Acosh(x);
+        }
+
+        /// <inheritdoc />
+        public static T Second<T>(T x, T value, T first)
+            where T : IFloatingPointIeee754<T>
+            => -(x * first * first * first);
+    }
+
+    /// <summary>atanh x (|x| &lt; 1).</summary>
+    public readonly struct Atanh : IUnaryRule
+    {
+        // atanh(a + h) ≈ atanh(a) + h / ((1 − a)(1 + a));  atanh″ = 2a · atanh′²
+        /// <inheritdoc />
+        public static T Evaluate<T>(T x, out T first)
+            where T : IFloatingPointIeee754<T>
+        {
+            first = T.One / ((T.One - x) * (T.One + x));
+            return T.Atanh(x);
+        }
+
+        /// <inheritdoc />
+        public static T Second<T>(T x, T value, T first)
+            where T : IFloatingPointIeee754<T>
+            => RuleConstants<T>.Two * x * first * first;
+    }
+}
