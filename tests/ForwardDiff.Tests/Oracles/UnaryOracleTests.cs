@@ -57,6 +57,46 @@ public sealed class UnaryOracleTests
         }
     }
 
+    [TestCaseSource(nameof(Functions))]
+    public void NestedConstant_KeepsEveryPartialExactlyZero(UnaryFunction f)
+    {
+        foreach (double x in UnaryFunctions.Grid.Append(-0.0))
+        {
+            Dual<Dual<double>> result = f.Apply(Seeds.ConstantSecond(x));
+            Assert.That(result.Value.Derivative, Is.Zero, () => $"{f.Name} of the nested constant {At(x)}: inner partial");
+            Assert.That(result.Derivative.Value, Is.Zero, () => $"{f.Name} of the nested constant {At(x)}: outer partial");
+            Assert.That(result.Derivative.Derivative, Is.Zero, () => $"{f.Name} of the nested constant {At(x)}: mixed partial");
+        }
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void InnerVariableOnly_LeavesTheOuterPartialsExactlyZero(UnaryFunction f)
+    {
+        // Perturbing only the inner level is a first derivative carried one level down: the outer level must
+        // stay a constant (no perturbation confusion between the levels).
+        foreach (double x in f.Points)
+        {
+            Dual<Dual<double>> result = f.Apply(new Dual<Dual<double>>(Dual<double>.Variable(x), default));
+            Assert.That(result.Derivative.Value, Is.Zero, () => $"{f.Name} at {At(x)}: outer partial");
+            Assert.That(result.Derivative.Derivative, Is.Zero, () => $"{f.Name} at {At(x)}: mixed partial");
+            Close.Check(result.Value.Derivative, f.D1(x), f.RelativeTolerance, $"{f.Name}′ on the inner level", x);
+        }
+    }
+
+    [TestCase("Sin", 0.5)]
+    [TestCase("Exp", -1.5)]
+    [TestCase("Log", 3.0)]
+    [TestCase("Atan", 2.0)]
+    [TestCase("Tanh", 0.3)]
+    [TestCase("Pow(x, 2.5)", 1.7)]
+    public void SecondDerivative_OnNestedFloat_IsCloseToClosedForm(string name, double point)
+    {
+        UnaryFunction f = UnaryFunctions.All.Single(u => u.Name == name);
+        float x = (float)point;
+        Dual<Dual<float>> result = f.Apply(Seeds.Second(x));
+        Assert.That((double)result.Derivative.Derivative, Is.EqualTo(f.D2(x)).Within(1e-3).Percent);
+    }
+
     [TestCaseSource(nameof(FiniteDifferenceFunctions))]
     public void FirstDerivative_OnDualDouble_MatchesRiddersFiniteDifference(UnaryFunction f)
     {
