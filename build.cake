@@ -102,6 +102,28 @@ Task("Test")
     }
 });
 
+Task("GeneratePartials")
+    .Description("Regenerates src/ForwardDiff/Partials/Partials.g.cs from Partials.template.txt (a test checks it is current).")
+    .Does(() =>
+{
+    // Same expansion as PartialsGeneratorTests.Expand: each //<<each … //>>each block once per size on the //sizes: line.
+    var folder = "./src/ForwardDiff/Partials/";
+    var lines = System.IO.File.ReadAllText(folder + "Partials.template.txt").Replace("\r\n", "\n").Split('\n');
+    var sizes = lines.First(l => l.StartsWith("//sizes:")).Substring("//sizes:".Length).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    var output = new List<string>();
+    List<string> block = null;
+    foreach (var line in lines)
+    {
+        if (line.Trim() == "//<<each") { block = new List<string>(); }
+        else if (line.Trim() == "//>>each") { foreach (var size in sizes) { output.AddRange(block.Select(l => l.Replace("$N$", size))); } block = null; }
+        else if (block != null) { block.Add(line); }
+        else { output.Add(line); }
+    }
+
+    System.IO.File.WriteAllText(folder + "Partials.g.cs", string.Join("\n", output));
+    Information($"Partials.g.cs: sizes {string.Join(", ", sizes)}.");
+});
+
 Task("Bench")
     .Description("Runs the BenchmarkDotNet suite (short job) and copies the reports to perf/results/.")
     .IsDependentOn("Build")

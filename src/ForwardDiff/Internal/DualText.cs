@@ -34,7 +34,7 @@ internal static class DualText
         IFormatProvider? provider)
         where T : IFloatingPointIeee754<T>
     {
-        bool composite = typeof(ICompositeNumber).IsAssignableFrom(typeof(T));
+        bool composite = Composite<T>.Is;
         int written = 0;
         for (int i = 0; i < components.Length; i++)
         {
@@ -198,5 +198,11 @@ internal static class DualText
 
         written += text.Length;
         return true;
+    }
+
+    /// <summary>Whether <typeparamref name="T"/> is a multi-component number, decided once per type.</summary>
+    private static class Composite<T>
+    {
+        public static readonly bool Is = typeof(ICompositeNumber).IsAssignableFrom(typeof(T));
     }
 }

@@ -98,13 +98,16 @@ public static class BinaryRules
             }
 
             T rho = T.Hypot(abscissa, ordinate);
+            if (T.IsInfinity(rho))
+            {
+                // the angle flattens out far from the origin: both partials tend to 0 like 1/ρ
+                dOrdinate = T.Zero;
+                dAbscissa = T.Zero;
+                return;
+            }
 
-            // One infinite coordinate and a finite other one: its c/ρ tends to ±1 (as in the Hypot row), so both
-            // partials tend to ±0 instead of ∞/∞ = NaN; both infinite or NaN stays NaN (no defined direction).
-            T a = T.IsInfinity(abscissa) && T.IsFinite(ordinate) ? T.CopySign(T.One, abscissa) : abscissa / rho;
-            T b = T.IsInfinity(ordinate) && T.IsFinite(abscissa) ? T.CopySign(T.One, ordinate) : ordinate / rho;
-            dOrdinate = a / rho;
-            dAbscissa = -(b / rho);
+            dOrdinate = abscissa / rho / rho;
+            dAbscissa = -(ordinate / rho / rho);
         }
     }
 
