@@ -39,6 +39,17 @@ public sealed class UnaryOracleTests
     }
 
     [TestCaseSource(nameof(Functions))]
+    public void Value_OnDualHalf_IsBitwiseTheHalfResult(UnaryFunction f)
+    {
+        foreach (Half x in UnaryFunctions.Grid.Select(p => (Half)p).Concat([Half.NaN, Half.PositiveInfinity, Half.NegativeInfinity, Half.MaxValue, Half.Epsilon, Half.NegativeZero]))
+        {
+            Half expected = f.Apply(x);
+            Half actual = f.Apply(Dual<Half>.Variable(x)).Value;
+            Assert.That(BitConverter.HalfToInt16Bits(actual), Is.EqualTo(BitConverter.HalfToInt16Bits(expected)), () => $"{f.Name}({x}) = {actual}, Half gives {expected}");
+        }
+    }
+
+    [TestCaseSource(nameof(Functions))]
     public void FirstDerivative_OnDualDouble_MatchesClosedForm(UnaryFunction f)
     {
         foreach (double x in f.Points)
