@@ -46,7 +46,7 @@ public sealed class ConventionCrossCheckTests
                     Assert.That(ab.Derivative, Is.EqualTo(dx).Or.EqualTo(dy).Or.EqualTo((dx + dy) / 2).Within(1e-15), "one argument's derivative or the tie average: " + at);
                 }
             },
-            iter: 2000,
+            iter: 800,
             threads: 1);
     }
 

@@ -255,4 +255,42 @@ public sealed class ConversionAndParsingTests
             }
         }
     }
+
+    [Test]
+    public void NestedDual_FormatThenParse_RoundTripsEveryComponent()
+    {
+        var nested = new Dual<Dual<double>>(new Dual<double>(1.5, -2.25), new Dual<double>(1e-300, double.NaN));
+        foreach (string? format in new[] { null, "R" })
+        {
+            string text = Via.Format(nested, format);
+            Dual<Dual<double>> back = Via.Parse<Dual<Dual<double>>>(text);
+            Assert.That(back.Value, Is.EqualTo(nested.Value), text);
+            Assert.That(back.Derivative.Value, Is.EqualTo(nested.Derivative.Value), text);
+            Assert.That(back.Derivative.Derivative, Is.NaN, text);
+            Assert.That(Via.SpanFormat(nested, format), Is.EqualTo(text));
+            Assert.That(Via.Utf8Format(nested, format), Is.EqualTo(text));
+        }
+    }
+
+    [Test]
+    public void CreateFromAnotherDualType_ConvertsBothComponents()
+    {
+        Dual<float> narrowed = Via.CreateChecked<Dual<float>, Dual<double>>(new Dual<double>(1.5, 2.5));
+        Assert.That(narrowed.Value, Is.EqualTo(1.5f));
+        Assert.That(narrowed.Derivative, Is.EqualTo(2.5f));
+        Dual<double> widened = Via.CreateSaturating<Dual<double>, Dual<float>>(new Dual<float>(0.1f, -3f));
+        Assert.That(widened.Value, Is.EqualTo((double)0.1f));
+        Assert.That(widened.Derivative, Is.EqualTo(-3.0));
+        Dual<Half> half = Via.CreateTruncating<Dual<Half>, Dual<double>>(new Dual<double>(0.5, 0.25));
+        Assert.That(half.Value, Is.EqualTo((Half)0.5));
+        Assert.That(half.Derivative, Is.EqualTo((Half)0.25));
+    }
+
+    [Test]
+    public void ConvertDualOutToDouble_TakesTheValue_AndNestedDualsTheirInnermostValue()
+    {
+        Assert.That(Via.CreateChecked<double, Dual<double>>(new Dual<double>(2.5, 7)), Is.EqualTo(2.5));
+        Assert.That(Via.CreateChecked<float, Dual<double>>(new Dual<double>(2.5, 7)), Is.EqualTo(2.5f));
+        Assert.That(Via.CreateChecked<int, Dual<Dual<double>>>(new Dual<Dual<double>>(new Dual<double>(41.9, 1), new Dual<double>(1, 0))), Is.EqualTo(41));
+    }
 }

@@ -28,6 +28,28 @@ public sealed class UnaryOracleTests
     }
 
     [TestCaseSource(nameof(Functions))]
+    public void Value_OnDualFloat_IsBitwiseTheFloatResult(UnaryFunction f)
+    {
+        foreach (float x in UnaryFunctions.Grid.Select(p => (float)p).Concat([float.NaN, float.PositiveInfinity, float.NegativeInfinity, float.MaxValue, float.Epsilon, -0f]))
+        {
+            float expected = f.Apply(x);
+            float actual = f.Apply(Dual<float>.Variable(x)).Value;
+            Assert.That(BitConverter.SingleToInt32Bits(actual), Is.EqualTo(BitConverter.SingleToInt32Bits(expected)), () => $"{f.Name}({x:R}f) = {actual:R}, float gives {expected:R}");
+        }
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void Value_OnDualHalf_IsBitwiseTheHalfResult(UnaryFunction f)
+    {
+        foreach (Half x in UnaryFunctions.Grid.Select(p => (Half)p).Concat([Half.NaN, Half.PositiveInfinity, Half.NegativeInfinity, Half.MaxValue, Half.Epsilon, Half.NegativeZero]))
+        {
+            Half expected = f.Apply(x);
+            Half actual = f.Apply(Dual<Half>.Variable(x)).Value;
+            Assert.That(BitConverter.HalfToInt16Bits(actual), Is.EqualTo(BitConverter.HalfToInt16Bits(expected)), () => $"{f.Name}({x}) = {actual}, Half gives {expected}");
+        }
+    }
+
+    [TestCaseSource(nameof(Functions))]
     public void FirstDerivative_OnDualDouble_MatchesClosedForm(UnaryFunction f)
     {
         foreach (double x in f.Points)

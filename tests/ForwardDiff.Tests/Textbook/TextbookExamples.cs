@@ -118,6 +118,8 @@ public sealed class TextbookExamples
         Dual<double> result = F(Dual<double>.Variable(1.0));
         Assert.That(result.Value, Is.EqualTo(-1.0));
         Assert.That(result.Derivative, Is.EqualTo(2.0));
+        Assert.That(AutoDiff.Derivative<double>(F, 1.0), Is.EqualTo(2.0));
+        Assert.That(AutoDiff.SecondDerivative<double>(F, 1.0), Is.EqualTo(6.0));
     }
 
     [Test]
