@@ -151,6 +151,32 @@ public sealed class TourAndPlotTests
     }
 
     [Test]
+    public void WarnAboutFonts_NothingRenders_SaysThePictureHasNoTextAndHowToFixIt()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter { NewLine = "\n" };
+        var ctx = new Commands.CommandContext(output, error, Output.NumberFormat.RoundTrip, Json: false);
+
+        Commands.PlotCommand.WarnAboutFonts(ctx, new FontStatus(FamilyInstalled: false, TextRenders: false));
+
+        Assert.That(error.ToString(), Does.StartWith("warning: no usable font is installed, so the picture has no text"));
+        Assert.That(error.ToString(), Does.Contain("apt-get install fonts-dejavu-core"));
+        Assert.That(output.ToString(), Is.Empty);
+    }
+
+    [Test]
+    public void WarnAboutFonts_FallbackFont_SaysWhichFamilyIsMissing()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var ctx = new Commands.CommandContext(output, error, Output.NumberFormat.RoundTrip, Json: false);
+
+        Commands.PlotCommand.WarnAboutFonts(ctx, new FontStatus(FamilyInstalled: false, TextRenders: true));
+
+        Assert.That(error.ToString(), Does.StartWith("note: font 'DejaVu Sans' is not installed"));
+    }
+
+    [Test]
     public void FontProbe_UnknownFamily_IsReportedAsNotInstalled()
     {
         var status = FontProbe.Probe("No Such Font Family 12345");
