@@ -168,7 +168,9 @@ internal static class DualText
             }
         }
 
-        if (term.Length >= 2 && term[0] == '(' && term[^1] == ')')
+        // Parentheses delimit the component of a nested dual; around a plain number they are the caller's
+        // NumberStyles.AllowParentheses negative sign ("(42)" is −42), so they are left to T.TryParse.
+        if (typeof(ICompositeNumber).IsAssignableFrom(typeof(T)) && term.Length >= 2 && term[0] == '(' && term[^1] == ')')
         {
             term = term[1..^1];
         }
