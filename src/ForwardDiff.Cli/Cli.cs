@@ -62,7 +62,7 @@ internal static class Cli
                 DefaultValueFactory = _ => 1,
             };
             var command = new Command("derivative", "Value and derivatives up to --order of a one-variable expression.") { expr, at, order };
-            command.SetAction(r => Guard(r, error, () => DerivativeCommand.Run(Context(r), r.GetValue(expr)!, r.GetValue(at)!, r.GetValue(order))));
+            command.SetAction(r => Guard(error, () => DerivativeCommand.Run(Context(r), r.GetValue(expr)!, r.GetValue(at)!, r.GetValue(order))));
             root.Add(command);
         }
 
@@ -76,7 +76,7 @@ internal static class Cli
             var expr = ExpressionArgument("The expression, e.g. \"x^2*y + sin(y)\".");
             var at = AtOption("The point: name=value pairs separated by commas, e.g. x=1,y=2 (values may be constant expressions).");
             var command = new Command(name, description) { expr, at };
-            command.SetAction(r => Guard(r, error, () => run(Context(r), r.GetValue(expr)!, r.GetValue(at)!)));
+            command.SetAction(r => Guard(error, () => run(Context(r), r.GetValue(expr)!, r.GetValue(at)!)));
             root.Add(command);
         }
 
@@ -85,7 +85,7 @@ internal static class Cli
             var expr = ExpressionArgument("Expressions separated by ';', e.g. \"x1 + x2; x1 - x2\".");
             var at = AtOption("The point: name=value pairs, e.g. x1=1,x2=2. Columns follow this order.");
             var command = new Command("jacobian", "Values and Jacobian matrix (rows: expressions, columns: variables).") { expr, at };
-            command.SetAction(r => Guard(r, error, () => MultivariateCommands.Jacobian(Context(r), r.GetValue(expr)!, r.GetValue(at)!)));
+            command.SetAction(r => Guard(error, () => MultivariateCommands.Jacobian(Context(r), r.GetValue(expr)!, r.GetValue(at)!)));
             root.Add(command);
         }
 
@@ -102,7 +102,7 @@ internal static class Cli
                 "limit",
                 "The textbook's numerical-limit table: (f(x+h) - f(x))/h for shrinking h, its error against the exact AD derivative, and where cancellation takes over.")
             { expr, at, steps };
-            command.SetAction(r => Guard(r, error, () => LimitCommand.Run(Context(r), r.GetValue(expr)!, r.GetValue(at)!, r.GetValue(steps))));
+            command.SetAction(r => Guard(error, () => LimitCommand.Run(Context(r), r.GetValue(expr)!, r.GetValue(at)!, r.GetValue(steps))));
             root.Add(command);
         }
 
@@ -112,10 +112,10 @@ internal static class Cli
             var at = AtOption("The tangent point.");
             var from = new Option<string>("--from") { Description = "Left end of the x range (default: X - 1)." };
             var to = new Option<string>("--to") { Description = "Right end of the x range (default: X + 2)." };
-            var output_ = new Option<string>("--output", "-o") { Description = "The picture to write: FILE.png or FILE.svg.", Required = true };
-            var command = new Command("plot", "Draw f and its tangent line at X (ScottPlot; legend \"f(x)\" and \"Tangent line (x=X)\").") { expr, at, from, to, output_ };
-            command.SetAction(r => Guard(r, error, () =>
-                PlotCommand.Run(Context(r), r.GetValue(expr)!, r.GetValue(at)!, r.GetValue(from), r.GetValue(to), r.GetValue(output_)!)));
+            var outputFile = new Option<string>("--output", "-o") { Description = "The picture to write: FILE.png or FILE.svg.", Required = true };
+            var command = new Command("plot", "Draw f and its tangent line at X (ScottPlot; legend \"f(x)\" and \"Tangent line (x=X)\").") { expr, at, from, to, outputFile };
+            command.SetAction(r => Guard(error, () =>
+                PlotCommand.Run(Context(r), r.GetValue(expr)!, r.GetValue(at)!, r.GetValue(from), r.GetValue(to), r.GetValue(outputFile)!)));
             root.Add(command);
         }
 
@@ -135,14 +135,14 @@ internal static class Cli
                 "tour",
                 "Walk the textbook section on derivatives: the limit table, every rule checked by AD, gradients and matrix rules, the chain rule with the Jacobian, and the tangent plot. Ends with 'N checks passed, M failed'.")
             { seed, plotPath };
-            command.SetAction(r => Guard(r, error, () => Tour.Run(Context(r), r.GetValue(seed), r.GetValue(plotPath)!)));
+            command.SetAction(r => Guard(error, () => Tour.Run(Context(r), r.GetValue(seed), r.GetValue(plotPath)!)));
             root.Add(command);
         }
 
         // functions
         {
             var command = new Command("functions", "List the functions and constants the expression language knows.");
-            command.SetAction(r => Guard(r, error, () => ListFunctions(Context(r))));
+            command.SetAction(r => Guard(error, () => ListFunctions(Context(r))));
             root.Add(command);
         }
 
@@ -150,9 +150,8 @@ internal static class Cli
     }
 
     /// <summary>Runs a command body, turning user mistakes into a message and exit code 1 (never a stack trace).</summary>
-    private static int Guard(ParseResult result, TextWriter error, Func<int> body)
+    private static int Guard(TextWriter error, Func<int> body)
     {
-        _ = result;
         try
         {
             return body();

@@ -50,7 +50,7 @@ public sealed class TourAndPlotTests
 
         Assert.That(positions, Has.All.GreaterThanOrEqualTo(0));
         Assert.That(positions, Is.Ordered);
-        Assert.That(output, Does.Contain("h=").Or.Contain("1e-5  2.0000300000155846"));
+        Assert.That(output, Does.Contain("1e-5  2.0000300000155846  3.0000015584619177E-05"));
     }
 
     [Test]
@@ -148,6 +148,32 @@ public sealed class TourAndPlotTests
 
         Assert.That(status.FamilyInstalled, Is.True, "install fonts-dejavu-core");
         Assert.That(status.TextRenders, Is.True);
+    }
+
+    [Test]
+    public void WarnAboutFonts_NothingRenders_SaysThePictureHasNoTextAndHowToFixIt()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter { NewLine = "\n" };
+        var ctx = new Commands.CommandContext(output, error, Output.NumberFormat.RoundTrip, Json: false);
+
+        Commands.PlotCommand.WarnAboutFonts(ctx, new FontStatus(FamilyInstalled: false, TextRenders: false));
+
+        Assert.That(error.ToString(), Does.StartWith("warning: no usable font is installed, so the picture has no text"));
+        Assert.That(error.ToString(), Does.Contain("apt-get install fonts-dejavu-core"));
+        Assert.That(output.ToString(), Is.Empty);
+    }
+
+    [Test]
+    public void WarnAboutFonts_FallbackFont_SaysWhichFamilyIsMissing()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var ctx = new Commands.CommandContext(output, error, Output.NumberFormat.RoundTrip, Json: false);
+
+        Commands.PlotCommand.WarnAboutFonts(ctx, new FontStatus(FamilyInstalled: false, TextRenders: true));
+
+        Assert.That(error.ToString(), Does.StartWith("note: font 'DejaVu Sans' is not installed"));
     }
 
     [Test]
