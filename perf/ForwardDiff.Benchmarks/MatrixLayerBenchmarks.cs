@@ -265,6 +265,9 @@ internal static class Network
 {
     public static (Matrix<double> W1, Matrix<double> W2, Vector B1, Vector B2, Vector X) Create(int n)
     {
+        // One thread for MathNet's managed provider: the machine is shared, and a multi-threaded GEMM measured under
+        // load says more about the scheduler than about the code. Every method in a run uses the same setting.
+        MathNet.Numerics.Control.UseSingleThread();
         var random = new Random(42);
         double scale = 1.0 / Math.Sqrt(n);
         Matrix<double> Weights() => Matrix<double>.Build.Dense(n, n, (_, _) => ((2.0 * random.NextDouble()) - 1.0) * scale);

@@ -128,6 +128,27 @@ public sealed class DualMatrix
         return DualVector.Dot(x.Entries, Vector<double>.Build.Dense(a.Transpose().ToColumnMajorArray()));
     }
 
+    /// <summary>
+    /// tr(XᵀAX) for a constant m×m matrix A (the matrix form of the textbook's rule 2): its gradient with respect to X
+    /// is (A + Aᵀ)X. Computed as vec(X)·vec(AX), with AX one provider product on the partials.
+    /// </summary>
+    /// <param name="x">The m×p matrix.</param>
+    /// <param name="a">The constant m×m matrix.</param>
+    /// <returns>tr(XᵀAX).</returns>
+    /// <exception cref="ArgumentException">A is not m×m.</exception>
+    public static DualScalar TraceOfQuadraticForm(DualMatrix x, Matrix<double> a)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.RowCount != x.RowCount || a.ColumnCount != x.RowCount)
+        {
+            throw new ArgumentException(
+                $"tr(XᵀAX) needs A to be {x.RowCount}×{x.RowCount} for X {x.RowCount}×{x.ColumnCount}, but A is {a.RowCount}×{a.ColumnCount}.");
+        }
+
+        return DualVector.Dot(x.Entries, (a * x).Entries);
+    }
+
     /// <summary>Σᵢⱼ Xᵢⱼ.</summary>
     /// <param name="x">The matrix.</param>
     /// <returns>The sum of the entries.</returns>

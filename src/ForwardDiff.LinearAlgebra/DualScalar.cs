@@ -206,7 +206,7 @@ public sealed class DualScalar
                 Kernels.ScaleAdd(b._hessian, a.Value, hessian);
             }
 
-            Kernels.AddSymmetricRowOuter(a._gradient, b._gradient, 1, k, default, hessian);
+            Kernels.AddSymmetricRowOuter(a._gradient, b._gradient, 1, k, hessian);
         }
 
         return new DualScalar(a.Value * b.Value, gradient, hessian);
@@ -242,7 +242,7 @@ public sealed class DualScalar
             }
 
             var negative = new double[k * k];
-            Kernels.AddSymmetricRowOuter(gradient, b._gradient, 1, k, default, negative);
+            Kernels.AddSymmetricRowOuter(gradient, b._gradient, 1, k, negative);
             TensorPrimitives.Subtract(hessian, negative, hessian);
             TensorPrimitives.Divide(hessian, b.Value, hessian);
         }

@@ -97,7 +97,7 @@ public sealed partial class DualVector
             hessian = new double[k * k];
             AddTo(hessian, x.SecondTransposeTimes(z.ValueSpan));
             AddTo(hessian, z.SecondTransposeTimes(x.ValueSpan));
-            Kernels.AddSymmetricRowOuter(x._partials.ToDenseArray(), z._partials.ToDenseArray(), n, k, default, hessian);
+            Kernels.AddSymmetricRowOuter(x._partials.ToDenseArray(), z._partials.ToDenseArray(), n, k, hessian);
         }
 
         return new DualScalar(value, gradient, hessian);
@@ -159,7 +159,7 @@ public sealed partial class DualVector
             AddTo(hessian, x.SecondTransposeTimes(x.ValueSpan));
             TensorPrimitives.Multiply(hessian, 2.0, hessian);
             double[] p = x._partials.ToDenseArray();
-            Kernels.AddSymmetricRowOuter(p, p, n, k, default, hessian);
+            Kernels.AddSymmetricRowOuter(p, p, n, k, hessian);
         }
 
         return new DualScalar(value, gradient, hessian);

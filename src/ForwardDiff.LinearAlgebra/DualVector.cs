@@ -22,6 +22,9 @@ namespace ForwardDiff.LinearAlgebra;
 /// <para><b>Conventions.</b> Same as the scalar core: exactly-zero partials stay zero whatever the local
 /// derivative (strong zero); NaN and ±∞ in values propagate by IEEE rules. Instances are immutable; results
 /// may share storage with operands.</para>
+/// <para><b>Aliasing.</b> A·x for a seeded x references the storage of a dense A instead of copying it (W·I is W, at
+/// no cost): do not modify a constant matrix while dual values computed from it are still in use. Everything handed
+/// out (<see cref="ToPartialsMatrix"/>, the entry points' results) is a copy or storage no dual value refers to.</para>
 /// </remarks>
 public sealed partial class DualVector
 {
@@ -55,6 +58,9 @@ public sealed partial class DualVector
     public bool TracksSecondOrder { get; }
 
     internal Partials PartialsBlock => _partials;
+
+    /// <summary>The partials for a Jacobian result: takes over operation-owned storage instead of copying it.</summary>
+    internal Matrix<double> DetachPartials() => _partials.Detach();
 
     internal double[]? SecondStorage => _second;
 

@@ -116,32 +116,18 @@ internal static class Kernels
     }
 
     /// <summary>
-    /// Adds the symmetrised row outer products Σ over the selected rows: for row i of the column-major n×k matrices
-    /// A and B, <c>destination[a + b·k] += c·(A[i,a]·B[i,b] + B[i,a]·A[i,b])</c>, with c = 1 unless <paramref name="weights"/> is given.
+    /// Adds AᵀB + BᵀA for the column-major n×k matrices A and B:
+    /// <c>destination[a + b·k] += Σᵢ (A[i,a]·B[i,b] + B[i,a]·A[i,b])</c> (for n = 1, the symmetrised outer product of two k-vectors).
     /// </summary>
-    public static void AddSymmetricRowOuter(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n, int k, ReadOnlySpan<double> weights, Span<double> destination)
+    public static void AddSymmetricRowOuter(ReadOnlySpan<double> a, ReadOnlySpan<double> b, int n, int k, Span<double> destination)
     {
         for (int col = 0; col < k; col++)
         {
+            ReadOnlySpan<double> aCol = a.Slice(col * n, n);
+            ReadOnlySpan<double> bCol = b.Slice(col * n, n);
             for (int row = 0; row < k; row++)
             {
-                double sum = 0.0;
-                ReadOnlySpan<double> aRow = a.Slice(row * n, n);
-                ReadOnlySpan<double> bCol = b.Slice(col * n, n);
-                ReadOnlySpan<double> bRow = b.Slice(row * n, n);
-                ReadOnlySpan<double> aCol = a.Slice(col * n, n);
-                if (weights.IsEmpty)
-                {
-                    sum = TensorPrimitives.Dot(aRow, bCol) + TensorPrimitives.Dot(bRow, aCol);
-                }
-                else
-                {
-                    for (int i = 0; i < n; i++)
-                    {
-                        sum += weights[i] * ((aRow[i] * bCol[i]) + (bRow[i] * aCol[i]));
-                    }
-                }
-
+                double sum = TensorPrimitives.Dot(a.Slice(row * n, n), bCol) + TensorPrimitives.Dot(b.Slice(row * n, n), aCol);
                 destination[row + (col * k)] += sum;
             }
         }

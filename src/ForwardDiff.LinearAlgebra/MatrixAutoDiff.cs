@@ -94,7 +94,9 @@ public static class MatrixAutoDiff
                 $"The function returned a dual vector with {y.PartialCount} partials, but {x.Count} variables were seeded: it must be computed from its argument.");
         }
 
-        return (Vector<double>.Build.DenseOfVector(y.Value), y.ToPartialsMatrix());
+        // The result's partials were produced inside f and are referenced by no caller's object: hand them over
+        // without a copy (borrowed storage, e.g. f = v => W * v, is still copied).
+        return (Vector<double>.Build.DenseOfVector(y.Value), y.DetachPartials());
     }
 
     /// <summary>

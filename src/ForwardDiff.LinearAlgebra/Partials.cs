@@ -9,13 +9,20 @@ namespace ForwardDiff.LinearAlgebra;
 /// </summary>
 internal readonly struct Partials
 {
-    public Partials(PartialsKind kind, int rows, int columns, double[]? storage)
+    public Partials(PartialsKind kind, int rows, int columns, double[]? storage, bool borrowed = false)
     {
         Kind = kind;
         Rows = rows;
         Columns = columns;
         Storage = storage;
+        Borrowed = borrowed;
     }
+
+    /// <summary>
+    /// True when <see cref="Storage"/> is a caller's matrix (A·x of a seeded x references A instead of copying it);
+    /// such storage is copied before it is handed out.
+    /// </summary>
+    public bool Borrowed { get; }
 
     public PartialsKind Kind { get; }
 
@@ -53,6 +60,13 @@ internal readonly struct Partials
                 return dense;
         }
     }
+
+    /// <summary>
+    /// The partials as a MathNet matrix that takes over the storage when this block is the sole product of an operation
+    /// (not borrowed); used once, on a function's result, by the Jacobian entry point.
+    /// </summary>
+    public Matrix<double> Detach() =>
+        Kind == PartialsKind.Dense && !Borrowed ? Matrix<double>.Build.Dense(Rows, Columns, Storage) : ToMatrix();
 
     /// <summary>A fresh MathNet matrix holding these partials (always a copy).</summary>
     public Matrix<double> ToMatrix()
@@ -246,8 +260,11 @@ internal readonly struct Partials
             case PartialsKind.Zero:
                 return Zero(m, Columns);
             case PartialsKind.Identity:
-                // A·I = A: a copy, no product.
-                return Dense(m, Columns, a.ToColumnMajorArray());
+                {
+                    // A·I = A: no product and, for a dense A, no copy either: the result references A's storage.
+                    double[]? own = a.AsColumnMajorArray();
+                    return own is null ? Dense(m, Columns, a.ToColumnMajorArray()) : new Partials(PartialsKind.Dense, m, Columns, own, borrowed: true);
+                }
             case PartialsKind.Diagonal:
                 {
                     // A·diag(d): scale column j of A by d[j], O(mn).

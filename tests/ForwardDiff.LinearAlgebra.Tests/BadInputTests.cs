@@ -52,6 +52,22 @@ public class BadInputTests
     }
 
     [Test]
+    public void TraceOfQuadraticForm_WithWrongShape_NamesBothShapes()
+    {
+        Assert.That(
+            () => MatrixAutoDiff.Gradient(X => DualMatrix.TraceOfQuadraticForm(X, TestData.RandomMatrix(3, 3, 68)), TestData.RandomMatrix(2, 4, 69)),
+            Throws.ArgumentException.With.Message.Contains("2×4").And.Message.Contains("3×3"));
+    }
+
+    [Test]
+    public void MatrixTimesDualMatrix_WithWrongShape_NamesBothShapes()
+    {
+        Assert.That(
+            () => MatrixAutoDiff.Gradient(X => DualMatrix.Sum(TestData.RandomMatrix(2, 5, 70) * X), TestData.RandomMatrix(3, 2, 71)),
+            Throws.ArgumentException.With.Message.Contains("2×5").And.Message.Contains("3×2"));
+    }
+
+    [Test]
     public void Trace_OfNonSquareMatrix_ThrowsArgumentException()
     {
         Assert.That(

@@ -58,6 +58,31 @@ public class DualVectorTests
     }
 
     [Test]
+    public void Jacobian_OfPlainMatrixProduct_IsACopyThatDoesNotAliasTheMatrix()
+    {
+        Matrix<double> w = TestData.RandomMatrix(3, 3, 47);
+        Matrix<double> original = w.Clone();
+
+        Matrix<double> jacobian = MatrixAutoDiff.Jacobian(v => w * v, TestData.RandomVector(3, 48));
+        jacobian[0, 0] = 1e6;
+
+        TestData.AssertClose(w, original, 0.0);
+    }
+
+    [Test]
+    public void Jacobian_CalledTwice_ReturnsIndependentMatrices()
+    {
+        Matrix<double> w = TestData.RandomMatrix(3, 3, 49);
+        Vector<double> x = TestData.RandomVector(3, 50);
+
+        Matrix<double> first = MatrixAutoDiff.Jacobian(v => DualVector.Tanh(w * v), x);
+        Matrix<double> second = MatrixAutoDiff.Jacobian(v => DualVector.Tanh(w * v), x);
+        first[1, 1] = 1e6;
+
+        Assert.That(second[1, 1], Is.Not.EqualTo(1e6));
+    }
+
+    [Test]
     public void ElementwiseFunctionOfVariable_KeepsDiagonalStructure()
     {
         var x = DualVector.Variable(Point);

@@ -109,6 +109,28 @@ public class TextbookRulesTests
         TestData.AssertClose(gradient, a.Transpose(), 0.0);
     }
 
+    [TestCaseSource(typeof(TestData), nameof(TestData.Shapes))]
+    public void Gradient_OfTraceOfXTransposeAX_IsASymmetrisedTimesX(int m, int n)
+    {
+        Matrix<double> x = TestData.RandomMatrix(m, n, 24);
+        Matrix<double> a = TestData.RandomMatrix(m, m, 25);
+
+        Matrix<double> gradient = MatrixAutoDiff.Gradient(X => DualMatrix.TraceOfQuadraticForm(X, a), x);
+
+        TestData.AssertClose(gradient, (a + a.Transpose()) * x, 1e-12);
+    }
+
+    [TestCaseSource(typeof(TestData), nameof(TestData.SmallShapes))]
+    public void Hessian_OfTraceOfXTransposeAX_IsKroneckerOfIdentityAndASymmetrised(int m, int n)
+    {
+        Matrix<double> x = TestData.RandomMatrix(m, n, 26);
+        Matrix<double> a = TestData.RandomMatrix(m, m, 27);
+
+        Matrix<double> hessian = MatrixAutoDiff.Hessian(X => DualMatrix.TraceOfQuadraticForm(X, a), x);
+
+        TestData.AssertClose(hessian, Matrix<double>.Build.DenseIdentity(n).KroneckerProduct(a + a.Transpose()), 1e-13);
+    }
+
     [TestCaseSource(typeof(TestData), nameof(TestData.Sizes))]
     public void Gradient_OfTrace_IsIdentity(int n)
     {
