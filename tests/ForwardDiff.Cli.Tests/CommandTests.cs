@@ -189,6 +189,21 @@ public sealed class CommandTests
     }
 
     [Test]
+    public void Gradient_TenThousandCharacterExpression_WorksAndMessagesStayShort()
+    {
+        var sum = string.Join(" + ", Enumerable.Range(0, 2_000).Select(i => $"x*{i % 7}"));
+
+        var ok = CliRunner.Run("gradient", sum, "--at", "x=1");
+        var bad = CliRunner.Run("gradient", sum + " + z", "--at", "x=1");
+
+        Assert.That(ok.Code, Is.Zero);
+        Assert.That(ok.Out, Does.Contain("x         1   5995"));
+        Assert.That(bad.Code, Is.EqualTo(1));
+        Assert.That(bad.Err, Does.StartWith("error: unknown variable 'z' in \"x*0 + x*1"));
+        Assert.That(bad.Err.Length, Is.LessThan(200));
+    }
+
+    [Test]
     public void Gradient_BareValues_AskForNames()
     {
         var (code, _, error) = CliRunner.Run("gradient", "x*y", "--at", "1,2");

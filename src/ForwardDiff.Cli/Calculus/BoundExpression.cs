@@ -26,7 +26,7 @@ internal sealed class BoundExpression
             if (Map[k] < 0)
             {
                 var given = inputs.Count == 0 ? "no variables were given" : $"the variables given are {string.Join(", ", inputs)}";
-                throw new UsageException($"unknown variable '{name}' in \"{expression.Source}\"; {given} (add {name}=<value> to --at)");
+                throw new UsageException($"unknown variable '{name}' in \"{expression.ShortSource}\"; {given} (add {name}=<value> to --at)");
             }
         }
     }

@@ -17,7 +17,7 @@ internal static class Inputs
         if (expression.Variables.Count > 1)
         {
             throw new UsageException(
-                $"{command} works on one variable, but \"{expression.Source}\" has {expression.Variables.Count}: " +
+                $"{command} works on one variable, but \"{expression.ShortSource}\" has {expression.Variables.Count}: " +
                 $"{string.Join(", ", expression.Variables)}; use 'fdiff gradient' or 'fdiff hessian' with --at {string.Join(",", expression.Variables.Select(v => v + "=…"))}");
         }
 

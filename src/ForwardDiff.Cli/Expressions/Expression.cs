@@ -57,6 +57,9 @@ internal sealed class Expression
     /// <summary>The text the expression was parsed from.</summary>
     public string Source { get; }
 
+    /// <summary>The source text for messages: whole when short, else its first 60 characters and "…".</summary>
+    public string ShortSource => Source.Length <= 64 ? Source : string.Concat(Source.AsSpan(0, 60), "…");
+
     /// <summary>The postfix program.</summary>
     internal Instruction[] Program { get; }
 
