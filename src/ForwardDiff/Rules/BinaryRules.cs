@@ -98,6 +98,16 @@ public static class BinaryRules
             }
 
             T rho = T.Hypot(abscissa, ordinate);
+            if (T.IsInfinity(rho))
+            {
+                // Far from the origin the angle flattens out: both partials tend to 0 like 1/ρ, whichever coordinate is
+                // infinite (no ∞/∞). A NaN coordinate has no direction, so it stays NaN.
+                T limit = T.IsNaN(abscissa) || T.IsNaN(ordinate) ? T.NaN : T.Zero;
+                dOrdinate = limit;
+                dAbscissa = limit;
+                return;
+            }
+
             dOrdinate = abscissa / rho / rho;
             dAbscissa = -(ordinate / rho / rho);
         }
@@ -143,8 +153,29 @@ public static class BinaryRules
             where T : IFloatingPointIeee754<T>
         {
             T value = T.Hypot(x, y);
-            if (T.IsFinite(value))
+            T ax = T.Abs(x);
+            T ay = T.Abs(y);
+            if (T.IsFinite(x) && T.IsFinite(y) && (ax > T.Zero || ay > T.Zero))
             {
+                // With L the argument of larger magnitude and q = S/L (|q| ≤ 1): ∂ρ/∂L = sign(L)/√(1 + q²) and
+                // ∂ρ/∂S = q·∂ρ/∂L. Formed from the ratio rather than as x/ρ: finite when ρ overflows, and in a nested
+                // dual the derivative of x/ρ would be (ρ − x·x/ρ)/ρ², which cancels for |x| ≫ |y|.
+                if (ax >= ay)
+                {
+                    T q = y / x;
+                    dx = T.CopySign(T.One, x) / T.Sqrt(T.One + (q * q));
+                    dy = q * dx;
+                }
+                else
+                {
+                    T q = x / y;
+                    dy = T.CopySign(T.One, y) / T.Sqrt(T.One + (q * q));
+                    dx = q * dy;
+                }
+            }
+            else if (T.IsFinite(value))
+            {
+                // the origin: 0/0, NaN partials (the direction is undefined)
                 dx = x / value;
                 dy = y / value;
             }

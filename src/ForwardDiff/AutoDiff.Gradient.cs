@@ -1,0 +1,210 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ForwardDiff;
+
+public static partial class AutoDiff
+{
+    /// <summary>
+    /// ∇f(x) by chunked forward mode: ⌈n / N⌉ evaluations of f on <see cref="ChunkDual{T, TPartials}"/> with N partials
+    /// (the automatic chunk size). Effectively computes <c>result[i] = ∂f/∂xᵢ</c>.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function, ideally a struct (the call then inlines).</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point (n ≥ 0; n = 0 gives an empty gradient).</param>
+    /// <returns>A new array with ∇f(x).</returns>
+    public static T[] Gradient<T, TFunction>(TFunction function, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+        => Gradient(function, x, new GradientConfig<T>(x.Length));
+
+    /// <summary>∇f(x) with a reusable <paramref name="config"/> (chunk size, buffers, parallelism).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="config">A config for n = x.Length.</param>
+    /// <returns>A new array with ∇f(x).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
+    /// <exception cref="ArgumentException">x.Length differs from the config's input length.</exception>
+    public static T[] Gradient<T, TFunction>(TFunction function, ReadOnlySpan<T> x, GradientConfig<T> config)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        T[] gradient = new T[x.Length];
+        Gradient(function, x, gradient, config);
+        return gradient;
+    }
+
+    /// <summary>
+    /// Writes ∇f(x) to <paramref name="destination"/> and returns f(x), from the same sweep. With a config this
+    /// allocates nothing (serial mode).
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="destination">Receives ∇f(x); exactly n elements.</param>
+    /// <param name="config">A config for n = x.Length, or null to create one (allocates).</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException">A length differs from x.Length (the message names both).</exception>
+    public static T Gradient<T, TFunction>(TFunction function, ReadOnlySpan<T> x, Span<T> destination, GradientConfig<T>? config = null)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        config ??= new GradientConfig<T>(x.Length);
+        Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
+        Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
+        GradientRun<T, TFunction> run = new() { Function = function, X = x, Destination = destination, Config = config };
+        ChunkSizes.Dispatch<T, GradientRun<T, TFunction>>(config.ChunkSize, ref run);
+        return run.Value;
+    }
+
+    /// <summary>Fills <paramref name="result"/> with f(x) and ∇f(x) from one sweep.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="result">A result for n = x.Length.</param>
+    /// <param name="config">A config for n = x.Length, or null to create one.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">A length differs from x.Length (the message names both).</exception>
+    public static void Gradient<T, TFunction>(TFunction function, ReadOnlySpan<T> x, GradientResult<T> result, GradientConfig<T>? config = null)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Check.Length(result.Gradient.Length, "the result's gradient length", x.Length, nameof(result));
+        result.Value = Gradient(function, x, result.Gradient.AsSpan(), config);
+    }
+
+    /// <summary>
+    /// ∇f(x) for a lambda over <c>ChunkDual&lt;T, Partials8&lt;T&gt;&gt;</c> (8 partials per pass), for quick use:
+    /// <c>AutoDiff.Gradient(x =&gt; x[0] * x[1], [2.0, 3.0])</c>. For other chunk sizes, configs or nesting, implement
+    /// <see cref="IMultivariateFunction"/>.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="function">f over 8-partial duals.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>A new array with ∇f(x).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    public static T[] Gradient<T>(MultivariateFunc<ChunkDual<T, Partials8<T>>> function, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, new GradientConfig<T>(x.Length, 8));
+    }
+
+    /// <summary>Writes ∇f(x) for a lambda over 8-partial duals to <paramref name="destination"/> and returns f(x).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="function">f over 8-partial duals.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="destination">Receives ∇f(x); exactly n elements.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentException">destination.Length differs from x.Length.</exception>
+    public static T Gradient<T>(MultivariateFunc<ChunkDual<T, Partials8<T>>> function, ReadOnlySpan<T> x, Span<T> destination)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, destination, new GradientConfig<T>(x.Length, 8));
+    }
+
+    private ref struct GradientRun<T, TFunction> : IChunkVisitor<T>
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        public TFunction Function;
+        public ReadOnlySpan<T> X;
+        public Span<T> Destination;
+        public GradientConfig<T> Config;
+        public T Value;
+
+        public void Visit<TPartials>()
+            where TPartials : struct, IPartials<TPartials, T>
+        {
+            ChunkWorkspace<T, TPartials> workspace = (ChunkWorkspace<T, TPartials>)Config.Workspace;
+            int workers = Config.WorkerCount;
+            if (workers == 1)
+            {
+                Value = ChunkEngine.Gradient(ref Function, X, Destination, workspace, 0, 0, 1);
+                return;
+            }
+
+            Value = RunParallel(Function, X, Destination, workspace, workers);
+        }
+
+        // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+        private static T RunParallel<TPartials>(TFunction function, ReadOnlySpan<T> input, Span<T> destination, ChunkWorkspace<T, TPartials> workspace, int workers)
+            where TPartials : struct, IPartials<TPartials, T>
+        {
+            T[] x = input.ToArray();
+            T[] gradient = new T[x.Length];
+            T[] values = new T[workers];
+            ChunkEngine.RunWorkers(workers, w =>
+            {
+                TFunction local = function;
+                values[w] = ChunkEngine.Gradient(ref local, x, gradient, workspace, w, w, workers);
+            });
+            gradient.CopyTo(destination);
+            return values[0];
+        }
+    }
+
+    /// <summary>Adapts a delegate over one concrete dual type to the generic function shapes.</summary>
+    private readonly struct DelegateFunction<TNumber>(MultivariateFunc<TNumber> function) : IMultivariateFunction
+    {
+        public T Invoke<T>(ReadOnlySpan<T> x)
+            where T : IFloatingPointIeee754<T>
+        {
+            if (typeof(T) != typeof(TNumber))
+            {
+                throw new InvalidOperationException($"This delegate evaluates on {typeof(TNumber)}, not {typeof(T)}.");
+            }
+
+            TNumber y = function(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, TNumber>(ref MemoryMarshal.GetReference(x)), x.Length));
+            return Unsafe.As<TNumber, T>(ref y);
+        }
+    }
+
+    /// <summary>Adapts a vector delegate over one concrete dual type to <see cref="IVectorFunction"/>.</summary>
+    private readonly struct DelegateVectorFunction<TNumber>(VectorFunc<TNumber> function, int outputLength) : IVectorFunction
+    {
+        public int OutputLength(int inputLength) => outputLength;
+
+        public void Invoke<T>(ReadOnlySpan<T> x, Span<T> y)
+            where T : IFloatingPointIeee754<T>
+        {
+            if (typeof(T) != typeof(TNumber))
+            {
+                throw new InvalidOperationException($"This delegate evaluates on {typeof(TNumber)}, not {typeof(T)}.");
+            }
+
+            function(
+                MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<T, TNumber>(ref MemoryMarshal.GetReference(x)), x.Length),
+                MemoryMarshal.CreateSpan(ref Unsafe.As<T, TNumber>(ref MemoryMarshal.GetReference(y)), y.Length));
+        }
+    }
+}
+
+/// <summary>Argument checks with messages that name both sizes.</summary>
+internal static class Check
+{
+    public static void Length(int actual, string what, int expected, string paramName)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"Length mismatch: {what} is {actual} but the input x has length {expected}.", paramName);
+        }
+    }
+
+    public static void Length(int actual, string what, int expected, string expectedWhat, string paramName)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"Length mismatch: {what} is {actual} but {expectedWhat} is {expected}.", paramName);
+        }
+    }
+}

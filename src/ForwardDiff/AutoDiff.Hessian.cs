@@ -1,0 +1,162 @@
+using System.Numerics;
+
+namespace ForwardDiff;
+
+public static partial class AutoDiff
+{
+    /// <summary>
+    /// The Hessian H[i, j] = ∂²f/∂xᵢ∂xⱼ by nested chunked duals: each evaluation carries one N × N block, and only the
+    /// ⌈n/N⌉(⌈n/N⌉ + 1)/2 blocks on and above the diagonal are evaluated; the rest is mirrored, so H is exactly symmetric.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function, ideally a struct.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>A new n × n array.</returns>
+    public static T[,] Hessian<T, TFunction>(TFunction function, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+        => Hessian(function, x, new HessianConfig<T>(x.Length));
+
+    /// <summary>The Hessian with a reusable <paramref name="config"/>.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="config">A config for n = x.Length.</param>
+    /// <returns>A new n × n array.</returns>
+    /// <exception cref="ArgumentException">x.Length differs from the config (the message names both).</exception>
+    public static T[,] Hessian<T, TFunction>(TFunction function, ReadOnlySpan<T> x, HessianConfig<T> config)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        T[,] hessian = new T[x.Length, x.Length];
+        Hessian(function, x, MatrixSpan.Of(hessian), config);
+        return hessian;
+    }
+
+    /// <summary>Writes the Hessian row-major (H[i, j] at i·n + j) to <paramref name="destination"/> and returns f(x). With a config this allocates nothing (serial mode).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="destination">Receives H; n·n elements.</param>
+    /// <param name="config">A config for n = x.Length, or null to create one.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException">A length does not match (the message names both).</exception>
+    public static T Hessian<T, TFunction>(TFunction function, ReadOnlySpan<T> x, Span<T> destination, HessianConfig<T>? config = null)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+        => HessianCore(function, x, [], destination, config);
+
+    /// <summary>Fills <paramref name="result"/> with f(x), ∇f(x) and the Hessian from one sweep (the gradient comes from the diagonal blocks).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="result">A result for n = x.Length.</param>
+    /// <param name="config">A config, or null to create one.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">A length does not match (the message names both).</exception>
+    public static void Hessian<T, TFunction>(TFunction function, ReadOnlySpan<T> x, HessianResult<T> result, HessianConfig<T>? config = null)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Check.Length(result.Gradient.Length, "the result's gradient length", x.Length, nameof(result));
+        result.Value = HessianCore(function, x, result.Gradient, MatrixSpan.Of(result.Hessian), config);
+    }
+
+    /// <summary>
+    /// The Hessian of a lambda over nested 8-partial duals (quick use). The lambda's parameter type is inferred;
+    /// write it with operators and the static functions of its number type.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="function">f over <c>ChunkDual&lt;ChunkDual&lt;T, Partials8&lt;T&gt;&gt;, Partials8&lt;…&gt;&gt;</c>.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>A new n × n array.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    public static T[,] Hessian<T>(MultivariateFunc<ChunkDual<ChunkDual<T, Partials8<T>>, Partials8<ChunkDual<T, Partials8<T>>>>> function, ReadOnlySpan<T> x)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<T, Partials8<T>>, Partials8<ChunkDual<T, Partials8<T>>>>>(function), x, new HessianConfig<T>(x.Length, 8));
+    }
+
+    private static T HessianCore<T, TFunction>(TFunction function, ReadOnlySpan<T> x, Span<T> gradient, Span<T> destination, HessianConfig<T>? config)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        config ??= new HessianConfig<T>(x.Length);
+        Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
+        Check.Length(destination.Length, "destination length", x.Length * x.Length, "n·n", nameof(destination));
+        HessianRun<T, TFunction> run = new() { Function = function, X = x, Gradient = gradient, Destination = destination, Config = config };
+        ChunkSizes.Dispatch<T, HessianRun<T, TFunction>>(config.ChunkSize, ref run);
+        return run.Value;
+    }
+
+    private ref struct HessianRun<T, TFunction> : IChunkVisitor<T>
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        public TFunction Function;
+        public ReadOnlySpan<T> X;
+        public Span<T> Gradient;
+        public Span<T> Destination;
+        public HessianConfig<T> Config;
+        public T Value;
+
+        public void Visit<TInner>()
+            where TInner : struct, IPartials<TInner, T>
+        {
+            HessianOuterRun<T, TInner, TFunction> outer = new() { Function = Function, X = X, Gradient = Gradient, Destination = Destination, Config = Config };
+            ChunkSizes.Dispatch<ChunkDual<T, TInner>, HessianOuterRun<T, TInner, TFunction>>(TInner.Count, ref outer);
+            Value = outer.Value;
+        }
+    }
+
+    private ref struct HessianOuterRun<T, TInner, TFunction> : IChunkVisitor<ChunkDual<T, TInner>>
+        where T : IFloatingPointIeee754<T>
+        where TInner : struct, IPartials<TInner, T>
+        where TFunction : IMultivariateFunction
+    {
+        public TFunction Function;
+        public ReadOnlySpan<T> X;
+        public Span<T> Gradient;
+        public Span<T> Destination;
+        public HessianConfig<T> Config;
+        public T Value;
+
+        public void Visit<TOuter>()
+            where TOuter : struct, IPartials<TOuter, ChunkDual<T, TInner>>
+        {
+            HessianWorkspace<T, TInner, TOuter> workspace = (HessianWorkspace<T, TInner, TOuter>)Config.Workspace;
+            int workers = Config.WorkerCount;
+            if (workers == 1)
+            {
+                Value = ChunkEngine.Hessian(ref Function, X, Gradient, Destination, workspace, 0, 0, 1);
+                return;
+            }
+
+            Value = RunParallel(Function, X, Gradient, Destination, workspace, workers);
+        }
+
+        // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+        private static T RunParallel<TOuter>(TFunction function, ReadOnlySpan<T> input, Span<T> gradientOut, Span<T> destination, HessianWorkspace<T, TInner, TOuter> workspace, int workers)
+            where TOuter : struct, IPartials<TOuter, ChunkDual<T, TInner>>
+        {
+            T[] x = input.ToArray();
+            T[] gradient = new T[gradientOut.Length];
+            T[] hessian = new T[destination.Length];
+            T[] values = new T[workers];
+            ChunkEngine.RunWorkers(workers, w =>
+            {
+                TFunction local = function;
+                values[w] = ChunkEngine.Hessian(ref local, x, gradient, hessian, workspace, w, w, workers);
+            });
+            gradient.CopyTo(gradientOut);
+            hessian.CopyTo(destination);
+            return values[0];
+        }
+    }
+}

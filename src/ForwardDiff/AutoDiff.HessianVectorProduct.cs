@@ -1,0 +1,158 @@
+using System.Numerics;
+
+namespace ForwardDiff;
+
+public static partial class AutoDiff
+{
+    /// <summary>
+    /// H(x)·v without forming H: forward over forward, the inner level of the nested dual carries the direction v
+    /// (one partial) and the outer level a chunk of unit seeds, so ⌈n / N⌉ evaluations give ∇f and H·v together.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <returns>A new array with H·v.</returns>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length.</exception>
+    public static T[] HessianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+        => HessianVectorProduct(function, x, direction, new HessianConfig<T>(x.Length, ChunkSizes.Default(x.Length)));
+
+    /// <summary>H(x)·v with a reusable <paramref name="config"/> (its chunk size is the outer chunk).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="config">A config for n = x.Length.</param>
+    /// <returns>A new array with H·v.</returns>
+    /// <exception cref="ArgumentException">A length does not match (the message names both).</exception>
+    public static T[] HessianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, HessianConfig<T> config)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        T[] product = new T[x.Length];
+        HessianVectorProduct(function, x, direction, product, config);
+        return product;
+    }
+
+    /// <summary>Writes H(x)·v to <paramref name="destination"/> and returns f(x). With a config this allocates nothing (serial mode).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="destination">Receives H·v, n elements.</param>
+    /// <param name="config">A config for n = x.Length, or null to create one.</param>
+    /// <returns>f(x).</returns>
+    /// <exception cref="ArgumentException">A length does not match (the message names both).</exception>
+    public static T HessianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> destination, HessianConfig<T>? config = null)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+        => HessianVectorProductCore(function, x, direction, [], destination, config);
+
+    /// <summary>Fills <paramref name="result"/> with f(x), ∇f(x) and H(x)·v from one sweep.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="result">A result for n = x.Length.</param>
+    /// <param name="config">A config, or null to create one.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">A length does not match (the message names both).</exception>
+    public static void HessianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, HessianVectorProductResult<T> result, HessianConfig<T>? config = null)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Check.Length(result.Gradient.Length, "the result's gradient length", x.Length, nameof(result));
+        result.Value = HessianVectorProductCore(function, x, direction, result.Gradient, result.Product, config);
+    }
+
+    private static T HessianVectorProductCore<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> gradient, Span<T> destination, HessianConfig<T>? config)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        config ??= new HessianConfig<T>(x.Length, ChunkSizes.Default(x.Length));
+        Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
+        Check.Length(direction.Length, "direction length", x.Length, nameof(direction));
+        Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
+        HessianVectorRun<T, TFunction> run = new() { Function = function, X = x, Direction = direction, Gradient = gradient, Destination = destination, Config = config };
+        ChunkSizes.Dispatch<ChunkDual<T, Partials1<T>>, HessianVectorRun<T, TFunction>>(config.ChunkSize, ref run);
+        return run.Value;
+    }
+
+    private ref struct HessianVectorRun<T, TFunction> : IChunkVisitor<ChunkDual<T, Partials1<T>>>
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        public TFunction Function;
+        public ReadOnlySpan<T> X;
+        public ReadOnlySpan<T> Direction;
+        public Span<T> Gradient;
+        public Span<T> Destination;
+        public HessianConfig<T> Config;
+        public T Value;
+
+        public void Visit<TOuter>()
+            where TOuter : struct, IPartials<TOuter, ChunkDual<T, Partials1<T>>>
+        {
+            HessianWorkspace<T, Partials1<T>, TOuter> workspace = (HessianWorkspace<T, Partials1<T>, TOuter>)Config.VectorProductWorkspace;
+            int workers = Config.WorkerCount;
+            if (workers == 1)
+            {
+                Value = ChunkEngine.HessianVector(ref Function, X, Direction, Gradient, Destination, workspace, 0, 0, 1);
+                return;
+            }
+
+            Value = RunParallel(Function, X, Direction, Gradient, Destination, workspace, workers);
+        }
+
+        // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+        private static T RunParallel<TOuter>(TFunction function, ReadOnlySpan<T> input, ReadOnlySpan<T> directionIn, Span<T> gradientOut, Span<T> destination, HessianWorkspace<T, Partials1<T>, TOuter> workspace, int workers)
+            where TOuter : struct, IPartials<TOuter, ChunkDual<T, Partials1<T>>>
+        {
+            T[] x = input.ToArray();
+            T[] direction = directionIn.ToArray();
+            T[] gradient = new T[gradientOut.Length];
+            T[] product = new T[destination.Length];
+            T[] values = new T[workers];
+            ChunkEngine.RunWorkers(workers, w =>
+            {
+                TFunction local = function;
+                values[w] = ChunkEngine.HessianVector(ref local, x, direction, gradient, product, workspace, w, w, workers);
+            });
+            gradient.CopyTo(gradientOut);
+            product.CopyTo(destination);
+            return values[0];
+        }
+    }
+}
+
+/// <summary>f(x), ∇f(x) and H(x)·v from one sweep of <c>AutoDiff.HessianVectorProduct</c>.</summary>
+/// <typeparam name="T">The scalar type.</typeparam>
+public sealed class HessianVectorProductResult<T>
+    where T : IFloatingPointIeee754<T>
+{
+    /// <summary>Allocates a result for n inputs.</summary>
+    /// <param name="inputLength">n (≥ 0).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative.</exception>
+    public HessianVectorProductResult(int inputLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
+        Gradient = new T[inputLength];
+        Product = new T[inputLength];
+    }
+
+    /// <summary>f(x).</summary>
+    public T Value { get; internal set; } = T.Zero;
+
+    /// <summary>∇f(x).</summary>
+    public T[] Gradient { get; }
+
+    /// <summary>H(x)·v.</summary>
+    public T[] Product { get; }
+}

@@ -1,0 +1,136 @@
+using System.Numerics;
+
+namespace ForwardDiff;
+
+public static partial class AutoDiff
+{
+    /// <summary>
+    /// J(x)·v for f: ℝⁿ → ℝᵐ in one evaluation on one-partial duals seeded with v (a directional derivative; no
+    /// Jacobian is formed). Effectively computes <c>result[i] = Σⱼ ∂fᵢ/∂xⱼ vⱼ</c>.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝᵐ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <returns>A new array with J·v (m elements).</returns>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length (the message names both).</exception>
+    public static T[] JacobianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
+        int m = function.OutputLength(x.Length);
+        T[] values = new T[m];
+        T[] product = new T[m];
+        JacobianVectorProduct(function, x, direction, values, product, new ChunkDual<T, Partials1<T>>[x.Length + m]);
+        return product;
+    }
+
+    /// <summary>
+    /// Writes f(x) to <paramref name="values"/> and J(x)·v to <paramref name="destination"/> from one evaluation,
+    /// using <paramref name="buffer"/> (n + m one-partial duals) as the reusable workspace, so nothing is allocated.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝᵐ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="values">Receives f(x), m elements.</param>
+    /// <param name="destination">Receives J·v, m elements.</param>
+    /// <param name="buffer">Workspace of at least n + m elements (the config of this verb).</param>
+    /// <exception cref="ArgumentException">A length does not match (the message names both).</exception>
+    public static void JacobianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> values, Span<T> destination, Span<ChunkDual<T, Partials1<T>>> buffer)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
+        int n = x.Length;
+        int m = function.OutputLength(n);
+        Check.Length(direction.Length, "direction length", n, nameof(direction));
+        Check.Length(values.Length, "values length", m, "the function's output length", nameof(values));
+        Check.Length(destination.Length, "destination length", m, "the function's output length", nameof(destination));
+        if (buffer.Length < n + m)
+        {
+            throw new ArgumentException($"Length mismatch: buffer length is {buffer.Length} but n + m is {n + m}.", nameof(buffer));
+        }
+
+        Span<ChunkDual<T, Partials1<T>>> duals = buffer[..n];
+        Span<ChunkDual<T, Partials1<T>>> outputs = buffer.Slice(n, m);
+        for (int i = 0; i < n; i++)
+        {
+            duals[i] = new ChunkDual<T, Partials1<T>>(x[i], new ReadOnlySpan<T>(in direction[i]));
+        }
+
+        function.Invoke<ChunkDual<T, Partials1<T>>>(duals, outputs);
+        for (int i = 0; i < m; i++)
+        {
+            values[i] = outputs[i].Value;
+            destination[i] = outputs[i].FirstPartial;
+        }
+    }
+
+    /// <summary>Fills <paramref name="result"/> with f(x) (in <see cref="JacobianVectorProductResult{T}.Value"/>) and J·v from one evaluation.</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝᵐ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="result">A result for m outputs.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="result"/> is null.</exception>
+    /// <exception cref="ArgumentException">A length does not match (the message names both).</exception>
+    public static void JacobianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, JacobianVectorProductResult<T> result)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IVectorFunction
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        JacobianVectorProduct(function, x, direction, result.Value, result.Product, new ChunkDual<T, Partials1<T>>[x.Length + result.Value.Length]);
+    }
+
+    /// <summary>
+    /// The directional derivative ∇f(x)·v of f: ℝⁿ → ℝ in one evaluation (the JVP of a scalar function); f(x) comes out too.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="value">f(x).</param>
+    /// <returns>∇f(x)·v.</returns>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length.</exception>
+    public static T JacobianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, out T value)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        Check.Length(direction.Length, "direction length", x.Length, nameof(direction));
+        ChunkDual<T, Partials1<T>>[] duals = new ChunkDual<T, Partials1<T>>[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            duals[i] = new ChunkDual<T, Partials1<T>>(x[i], new ReadOnlySpan<T>(in direction[i]));
+        }
+
+        ChunkDual<T, Partials1<T>> y = function.Invoke<ChunkDual<T, Partials1<T>>>(duals);
+        value = y.Value;
+        return y.FirstPartial;
+    }
+}
+
+/// <summary>f(x) and J(x)·v from one evaluation of <c>AutoDiff.JacobianVectorProduct</c>.</summary>
+/// <typeparam name="T">The scalar type.</typeparam>
+public sealed class JacobianVectorProductResult<T>
+    where T : IFloatingPointIeee754<T>
+{
+    /// <summary>Allocates a result for m outputs.</summary>
+    /// <param name="outputLength">m (≥ 0).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outputLength"/> is negative.</exception>
+    public JacobianVectorProductResult(int outputLength)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
+        Value = new T[outputLength];
+        Product = new T[outputLength];
+    }
+
+    /// <summary>f(x), m elements.</summary>
+    public T[] Value { get; }
+
+    /// <summary>J(x)·v, m elements.</summary>
+    public T[] Product { get; }
+}

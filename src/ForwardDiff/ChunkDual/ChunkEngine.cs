@@ -1,0 +1,268 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace ForwardDiff;
+
+/// <summary>
+/// Seeding, evaluation and extraction for the chunked verbs: the loops ForwardDiff.jl keeps in apiutils and the
+/// verb files. Each method processes the chunks (or Hessian blocks) <c>first, first + stride, …</c>, so one
+/// serial call does all of them and parallel workers split them without sharing a buffer.
+/// </summary>
+/// <remarks>
+/// Design note (determinism): a chunk's result depends only on x and on which inputs it seeds, never on which
+/// worker runs it or in which order, so parallel evaluation is bit-identical to serial evaluation.
+/// </remarks>
+internal static class ChunkEngine
+{
+    /// <summary>Gradient chunks: writes ∂f/∂xᵢ for the processed chunks to <paramref name="gradient"/>; returns f(x).</summary>
+    public static T Gradient<T, TPartials, TFunction>(ref TFunction function, ReadOnlySpan<T> x, Span<T> gradient, ChunkWorkspace<T, TPartials> workspace, int worker, int first, int stride)
+        where T : IFloatingPointIeee754<T>
+        where TPartials : struct, IPartials<TPartials, T>
+        where TFunction : IMultivariateFunction
+    {
+        int n = x.Length;
+        int c = TPartials.Count;
+        Span<ChunkDual<T, TPartials>> duals = workspace.Inputs[worker].AsSpan(0, n);
+        for (int i = 0; i < n; i++)
+        {
+            ChunkDual<T, TPartials>.Seed(ref duals[i], x[i], in workspace.ZeroSeed);
+        }
+
+        if (n == 0)
+        {
+            return function.Invoke<ChunkDual<T, TPartials>>(duals).Value;
+        }
+
+        T value = T.Zero;
+        TPartials[] seeds = workspace.Seeds;
+        for (int start = first * c; start < n; start += stride * c)
+        {
+            int length = Math.Min(c, n - start);
+            for (int k = 0; k < length; k++)
+            {
+                ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in seeds[k]);
+            }
+
+            ChunkDual<T, TPartials> y = function.Invoke<ChunkDual<T, TPartials>>(duals);
+            ref T partial = ref y.FirstPartial;
+            for (int k = 0; k < length; k++)
+            {
+                gradient[start + k] = Unsafe.Add(ref partial, k);
+                ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in workspace.ZeroSeed);
+            }
+
+            value = y.Value;
+        }
+
+        return value;
+    }
+
+    /// <summary>Jacobian chunks: writes columns of J (row-major m × n) and f(x) to <paramref name="values"/>.</summary>
+    public static void Jacobian<T, TPartials, TFunction>(ref TFunction function, ReadOnlySpan<T> x, Span<T> values, Span<T> jacobian, ChunkWorkspace<T, TPartials> workspace, int worker, int first, int stride)
+        where T : IFloatingPointIeee754<T>
+        where TPartials : struct, IPartials<TPartials, T>
+        where TFunction : IVectorFunction
+    {
+        int n = x.Length;
+        int m = values.Length;
+        int c = TPartials.Count;
+        Span<ChunkDual<T, TPartials>> duals = workspace.Inputs[worker].AsSpan(0, n);
+        Span<ChunkDual<T, TPartials>> outputs = workspace.Outputs[worker].AsSpan(0, m);
+        for (int i = 0; i < n; i++)
+        {
+            ChunkDual<T, TPartials>.Seed(ref duals[i], x[i], in workspace.ZeroSeed);
+        }
+
+        if (n == 0)
+        {
+            function.Invoke<ChunkDual<T, TPartials>>(duals, outputs);
+            CopyValues(outputs, values);
+            return;
+        }
+
+        TPartials[] seeds = workspace.Seeds;
+        for (int start = first * c; start < n; start += stride * c)
+        {
+            int length = Math.Min(c, n - start);
+            for (int k = 0; k < length; k++)
+            {
+                ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in seeds[k]);
+            }
+
+            function.Invoke<ChunkDual<T, TPartials>>(duals, outputs);
+            for (int i = 0; i < m; i++)
+            {
+                ref T partial = ref outputs[i].FirstPartial;
+                Span<T> row = jacobian.Slice((i * n) + start, length);
+                for (int k = 0; k < length; k++)
+                {
+                    row[k] = Unsafe.Add(ref partial, k);
+                }
+            }
+
+            for (int k = 0; k < length; k++)
+            {
+                ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in workspace.ZeroSeed);
+            }
+
+            CopyValues(outputs, values);
+        }
+    }
+
+    /// <summary>
+    /// Hessian blocks (bi ≤ bj only, numbered row by row): each pass seeds block bi on the outer partials and block bj
+    /// on the inner ones, reads the bi × bj block of second partials and mirrors it; diagonal blocks also give the gradient.
+    /// </summary>
+    public static T Hessian<T, TInner, TOuter, TFunction>(ref TFunction function, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, HessianWorkspace<T, TInner, TOuter> workspace, int worker, int first, int stride)
+        where T : IFloatingPointIeee754<T>
+        where TInner : struct, IPartials<TInner, T>
+        where TOuter : struct, IPartials<TOuter, ChunkDual<T, TInner>>
+        where TFunction : IMultivariateFunction
+    {
+        int n = x.Length;
+        int c = TInner.Count;
+        int blocks = ChunkSizes.DivideRoundingUp(n, c);
+        Span<ChunkDual<ChunkDual<T, TInner>, TOuter>> duals = workspace.Inputs[worker].AsSpan(0, n);
+        for (int i = 0; i < n; i++)
+        {
+            ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[i], new ChunkDual<T, TInner>(x[i]), in workspace.OuterZero);
+        }
+
+        if (n == 0)
+        {
+            return function.Invoke<ChunkDual<ChunkDual<T, TInner>, TOuter>>(duals).Value.Value;
+        }
+
+        T value = T.Zero;
+        int block = 0;
+        for (int bi = 0; bi < blocks; bi++)
+        {
+            for (int bj = bi; bj < blocks; bj++, block++)
+            {
+                if (block % stride != first)
+                {
+                    continue;
+                }
+
+                int si = bi * c;
+                int li = Math.Min(c, n - si);
+                int sj = bj * c;
+                int lj = Math.Min(c, n - sj);
+                for (int k = 0; k < lj; k++)
+                {
+                    ChunkDual<T, TInner> inner = default;
+                    ChunkDual<T, TInner>.Seed(ref inner, x[sj + k], in workspace.InnerSeeds[k]);
+                    ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[sj + k], inner, in workspace.OuterZero);
+                }
+
+                for (int k = 0; k < li; k++)
+                {
+                    ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[si + k], duals[si + k].Value, in workspace.OuterSeeds[k]);
+                }
+
+                ChunkDual<ChunkDual<T, TInner>, TOuter> y = function.Invoke<ChunkDual<ChunkDual<T, TInner>, TOuter>>(duals);
+                ref ChunkDual<T, TInner> outer = ref y.FirstPartial;
+                for (int p = 0; p < li; p++)
+                {
+                    ref T second = ref Unsafe.Add(ref outer, p).FirstPartial;
+                    int row = si + p;
+                    for (int q = 0; q < lj; q++)
+                    {
+                        int column = sj + q;
+                        if (row <= column)
+                        {
+                            T h = Unsafe.Add(ref second, q);
+                            hessian[(row * n) + column] = h;
+                            hessian[(column * n) + row] = h;
+                        }
+                    }
+
+                    if (bi == bj && !gradient.IsEmpty)
+                    {
+                        gradient[row] = Unsafe.Add(ref outer, p).Value;
+                    }
+                }
+
+                for (int k = 0; k < li; k++)
+                {
+                    ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[si + k], new ChunkDual<T, TInner>(x[si + k]), in workspace.OuterZero);
+                }
+
+                for (int k = 0; k < lj; k++)
+                {
+                    ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[sj + k], new ChunkDual<T, TInner>(x[sj + k]), in workspace.OuterZero);
+                }
+
+                value = y.Value.Value;
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Hessian–vector chunks: the inner (one-partial) level carries the direction v, the outer level a chunk of unit
+    /// seeds, so the outer partial p of f gives ∂f/∂xₚ and its inner partial (Hv)ₚ. Returns f(x).
+    /// </summary>
+    public static T HessianVector<T, TOuter, TFunction>(ref TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> gradient, Span<T> product, HessianWorkspace<T, Partials1<T>, TOuter> workspace, int worker, int first, int stride)
+        where T : IFloatingPointIeee754<T>
+        where TOuter : struct, IPartials<TOuter, ChunkDual<T, Partials1<T>>>
+        where TFunction : IMultivariateFunction
+    {
+        int n = x.Length;
+        int c = TOuter.Count;
+        Span<ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>> duals = workspace.Inputs[worker].AsSpan(0, n);
+        for (int i = 0; i < n; i++)
+        {
+            ChunkDual<T, Partials1<T>> inner = new(x[i], new ReadOnlySpan<T>(in direction[i]));
+            ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>.Seed(ref duals[i], inner, in workspace.OuterZero);
+        }
+
+        if (n == 0)
+        {
+            return function.Invoke<ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>>(duals).Value.Value;
+        }
+
+        T value = T.Zero;
+        for (int start = first * c; start < n; start += stride * c)
+        {
+            int length = Math.Min(c, n - start);
+            for (int k = 0; k < length; k++)
+            {
+                ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>.Seed(ref duals[start + k], duals[start + k].Value, in workspace.OuterSeeds[k]);
+            }
+
+            ChunkDual<ChunkDual<T, Partials1<T>>, TOuter> y = function.Invoke<ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>>(duals);
+            ref ChunkDual<T, Partials1<T>> outer = ref y.FirstPartial;
+            for (int k = 0; k < length; k++)
+            {
+                ref ChunkDual<T, Partials1<T>> partial = ref Unsafe.Add(ref outer, k);
+                product[start + k] = partial.FirstPartial;
+                if (!gradient.IsEmpty)
+                {
+                    gradient[start + k] = partial.Value;
+                }
+
+                ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>.Seed(ref duals[start + k], duals[start + k].Value, in workspace.OuterZero);
+            }
+
+            value = y.Value.Value;
+        }
+
+        return value;
+    }
+
+    private static void CopyValues<T, TPartials>(Span<ChunkDual<T, TPartials>> outputs, Span<T> values)
+        where T : IFloatingPointIeee754<T>
+        where TPartials : struct, IPartials<TPartials, T>
+    {
+        for (int i = 0; i < outputs.Length; i++)
+        {
+            values[i] = outputs[i].Value;
+        }
+    }
+
+    /// <summary>Runs <paramref name="body"/>(worker) for every worker on the thread pool and waits.</summary>
+    public static void RunWorkers(int workers, Action<int> body)
+        => System.Threading.Tasks.Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, body);
+}

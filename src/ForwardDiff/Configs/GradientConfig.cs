@@ -1,0 +1,142 @@
+using System.Numerics;
+
+namespace ForwardDiff;
+
+/// <summary>
+/// Preallocated buffers for <c>AutoDiff.Gradient</c> at one input length: the chunk size, the chunked duals that
+/// hold the seeded input, and the seed partials. Reusing a config makes the gradient allocation-free.
+/// </summary>
+/// <typeparam name="T">The scalar type.</typeparam>
+/// <remarks>
+/// A config is not thread-safe: use one per thread (or set <see cref="Parallel"/>, which keeps one buffer per worker).
+/// </remarks>
+public sealed class GradientConfig<T>
+    where T : IFloatingPointIeee754<T>
+{
+    /// <summary>Creates a config for functions of <paramref name="inputLength"/> inputs.</summary>
+    /// <param name="inputLength">n, the input length (≥ 0).</param>
+    /// <param name="chunkSize">Partials per pass: 0 picks the automatic rule (n ≤ 12 → n, else ⌈n/⌈n/12⌉⌉), otherwise one of 1–12 or 16.</param>
+    /// <param name="parallel">Evaluate chunks on several cores (per-worker buffers; the result is bit-identical to serial).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
+    public GradientConfig(int inputLength, int chunkSize = 0, bool parallel = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
+        InputLength = inputLength;
+        ChunkSize = ChunkSizes.Resolve(chunkSize, inputLength, nameof(chunkSize));
+        Parallel = parallel;
+        WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, ChunkCount)) : 1;
+        ChunkWorkspace.Factory<T> factory = new(inputLength, 0, WorkerCount);
+        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory);
+        Workspace = factory.Result!;
+    }
+
+    /// <summary>n, the input length this config serves.</summary>
+    public int InputLength { get; }
+
+    /// <summary>Partials carried per pass.</summary>
+    public int ChunkSize { get; }
+
+    /// <summary>Number of function evaluations per gradient: ⌈n / chunk size⌉.</summary>
+    public int ChunkCount => ChunkSizes.DivideRoundingUp(InputLength, ChunkSize);
+
+    /// <summary>Whether chunks are evaluated on several cores.</summary>
+    public bool Parallel { get; }
+
+    internal int WorkerCount { get; }
+
+    internal object Workspace { get; }
+}
+
+/// <summary>Preallocated buffers for <c>AutoDiff.Jacobian</c> at one input and output length.</summary>
+/// <typeparam name="T">The scalar type.</typeparam>
+/// <remarks>Not thread-safe: one per thread, or set <see cref="Parallel"/>.</remarks>
+public sealed class JacobianConfig<T>
+    where T : IFloatingPointIeee754<T>
+{
+    /// <summary>Creates a config for functions ℝⁿ → ℝᵐ.</summary>
+    /// <param name="inputLength">n (≥ 0).</param>
+    /// <param name="outputLength">m (≥ 0).</param>
+    /// <param name="chunkSize">Partials per pass: 0 = automatic (as <see cref="GradientConfig{T}"/>), otherwise one of 1–12 or 16.</param>
+    /// <param name="parallel">Evaluate chunks on several cores (bit-identical to serial).</param>
+    /// <exception cref="ArgumentOutOfRangeException">A length is negative or <paramref name="chunkSize"/> is not available.</exception>
+    public JacobianConfig(int inputLength, int outputLength, int chunkSize = 0, bool parallel = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
+        ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
+        InputLength = inputLength;
+        OutputLength = outputLength;
+        ChunkSize = ChunkSizes.Resolve(chunkSize, inputLength, nameof(chunkSize));
+        Parallel = parallel;
+        WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, ChunkCount)) : 1;
+        ChunkWorkspace.Factory<T> factory = new(inputLength, outputLength, WorkerCount);
+        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory);
+        Workspace = factory.Result!;
+    }
+
+    /// <summary>n, the input length.</summary>
+    public int InputLength { get; }
+
+    /// <summary>m, the output length.</summary>
+    public int OutputLength { get; }
+
+    /// <summary>Partials carried per pass.</summary>
+    public int ChunkSize { get; }
+
+    /// <summary>Number of function evaluations per Jacobian: ⌈n / chunk size⌉.</summary>
+    public int ChunkCount => ChunkSizes.DivideRoundingUp(InputLength, ChunkSize);
+
+    /// <summary>Whether chunks are evaluated on several cores.</summary>
+    public bool Parallel { get; }
+
+    internal int WorkerCount { get; }
+
+    internal object Workspace { get; }
+}
+
+/// <summary>
+/// Preallocated buffers for <c>AutoDiff.Hessian</c> and <c>AutoDiff.HessianVectorProduct</c>: nested chunked duals
+/// (a chunk of partials of a chunk of partials), which carry one chunk × chunk block of the Hessian per pass.
+/// </summary>
+/// <typeparam name="T">The scalar type.</typeparam>
+/// <remarks>Not thread-safe: one per thread, or set <see cref="Parallel"/>.</remarks>
+public sealed class HessianConfig<T>
+    where T : IFloatingPointIeee754<T>
+{
+    /// <summary>Creates a config for functions of <paramref name="inputLength"/> inputs.</summary>
+    /// <param name="inputLength">n (≥ 0).</param>
+    /// <param name="chunkSize">Block size: 0 = automatic, which for the Hessian is min(n, 8) rounded to a storage size
+    /// (the nested dual carries chunk² second partials, so smaller blocks than for gradients pay off); otherwise one of 1–12 or 16.</param>
+    /// <param name="parallel">Evaluate blocks on several cores (bit-identical to serial).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
+    public HessianConfig(int inputLength, int chunkSize = 0, bool parallel = false)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
+        InputLength = inputLength;
+        ChunkSize = chunkSize == 0 ? ChunkSizes.RoundUpToAvailable(Math.Clamp(inputLength, 1, HessianThreshold)) : ChunkSizes.Resolve(chunkSize, inputLength, nameof(chunkSize));
+        Parallel = parallel;
+        int blocks = ChunkSizes.DivideRoundingUp(inputLength, ChunkSize);
+        WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, blocks * (blocks + 1) / 2)) : 1;
+        HessianWorkspace.Factory<T> factory = new(inputLength, WorkerCount);
+        ChunkSizes.Dispatch<T, HessianWorkspace.Factory<T>>(ChunkSize, ref factory);
+        Workspace = factory.Result!;
+        VectorProductWorkspace = factory.VectorProduct!;
+    }
+
+    /// <summary>The largest block the automatic rule picks for Hessians.</summary>
+    public const int HessianThreshold = 8;
+
+    /// <summary>n, the input length.</summary>
+    public int InputLength { get; }
+
+    /// <summary>Block size (partials per level of nesting).</summary>
+    public int ChunkSize { get; }
+
+    /// <summary>Whether blocks are evaluated on several cores.</summary>
+    public bool Parallel { get; }
+
+    internal int WorkerCount { get; }
+
+    internal object Workspace { get; }
+
+    internal object VectorProductWorkspace { get; }
+}
