@@ -174,7 +174,7 @@ public readonly partial struct HyperDual<T> :
         T e1 = StrongZero.Scale(dx, x.E1) + StrongZero.Scale(dy, y.E1);
         T e2 = StrongZero.Scale(dx, x.E2) + StrongZero.Scale(dy, y.E2);
         T e12 = StrongZero.Scale(dx, x.E1E2) + StrongZero.Scale(dy, y.E1E2);
-        if (CurvatureNeeded(e1Any: x.E1, y.E1, e2Any: x.E2, y.E2))
+        if (CurvatureNeeded(x.E1, y.E1, x.E2, y.E2))
         {
             TRule.Second(x.Value, y.Value, value, dx, dy, out T dxx, out T dxy, out T dyy);
             e12 += Curvature(dxx, x.E1, x.E2)
@@ -217,7 +217,7 @@ public readonly partial struct HyperDual<T> :
     private static bool CurvatureNeeded(T b, T c) => !StrongZero.IsExactZero(b) && !StrongZero.IsExactZero(c);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool CurvatureNeeded(T e1Any, T e1Other, T e2Any, T e2Other)
-        => (!StrongZero.IsExactZero(e1Any) || !StrongZero.IsExactZero(e1Other))
-            && (!StrongZero.IsExactZero(e2Any) || !StrongZero.IsExactZero(e2Other));
+    private static bool CurvatureNeeded(T xE1, T yE1, T xE2, T yE2)
+        => (!StrongZero.IsExactZero(xE1) || !StrongZero.IsExactZero(yE1))
+            && (!StrongZero.IsExactZero(xE2) || !StrongZero.IsExactZero(yE2));
 }

@@ -36,6 +36,26 @@ public sealed class PerturbationConfusionTests
     }
 
     [Test]
+    public void HyperDualLevels_InnerPointOneLevelUp_IsCorrect_OneLevelTooLow_IsConfused()
+    {
+        // d²/dx² [x · d/dy (x y)] = d²/dx² x² = 2. With the inner point a HyperDual<double> the inner level is
+        // HyperDual<HyperDual<double>> and x is its constant; with a plain 1.0 both levels share HyperDual<double>:
+        // d/dy (x y) reads as x + y = 2, a constant to the outer level, and f″ comes out 0.
+        SecondDerivativeResult<double> right = AutoDiff.SecondDerivativeHyper(
+            x => x * AutoDiff.SecondDerivativeHyper(y => x * y, HyperDual<double>.Constant(1)).Derivative,
+            1.0);
+        SecondDerivativeResult<double> confused = AutoDiff.SecondDerivativeHyper(
+            x => x * AutoDiff.SecondDerivativeHyper(y => x * y, 1.0).Derivative,
+            1.0);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(right, Is.EqualTo(new SecondDerivativeResult<double>(1, 2, 2)));
+            Assert.That(confused.SecondDerivative, Is.Zero);
+            Assert.That(confused.Value, Is.EqualTo(2.0));
+        }
+    }
+
+    [Test]
     public void OuterVariableCannotEnterAHyperDualInnerLevelImplicitly()
     {
         // Dual<double> → HyperDual<double> has no conversion, so x · y below would not compile with x a Dual<double>;

@@ -61,6 +61,29 @@ public sealed class HyperDualApiTests
     }
 
     [Test]
+    public void SecondDerivativeHyper_PerPointAndSpanForms_AllocateNothing()
+    {
+        double[] x = Enumerable.Range(0, 256).Select(i => 0.01 * i).ToArray();
+        double[] destination = new double[x.Length];
+        double sum = 0;
+        for (int warm = 0; warm < 3; warm++)
+        {
+            AutoDiff.SecondDerivativeHyper(new IssueFunction(), x, destination);
+            sum += AutoDiff.SecondDerivativeHyper(new IssueFunction(), x[1]).SecondDerivative;
+        }
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AutoDiff.SecondDerivativeHyper(new IssueFunction(), x, destination);
+        foreach (double point in x)
+        {
+            sum += AutoDiff.SecondDerivativeHyper(new IssueFunction(), point).SecondDerivative;
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.That(allocated, Is.Zero, $"checksum {sum}");
+    }
+
+    [Test]
     public void SecondDerivativeHyper_SpanTooShort_ThrowsNamingBothLengths()
     {
         double[] x = [1, 2, 3];
