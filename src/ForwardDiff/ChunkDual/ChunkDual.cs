@@ -35,8 +35,11 @@ public readonly partial struct ChunkDual<T, TPartials>
     where T : IFloatingPointIeee754<T>
     where TPartials : struct, IPartials<TPartials, T>
 {
-    private readonly T _value;
+    // Partials first, value last: the JIT copies a dual with whole-vector moves from offset 0, so the partials'
+    // vector loads then line up with those stores (store-to-load forwarding succeeds). With the value first, every
+    // partials load straddled two stores and stalled; measured 3–5× slower on this machine.
     private readonly TPartials _partials;
+    private readonly T _value;
 
     /// <summary>Creates a constant: value <paramref name="value"/>, every partial zero.</summary>
     /// <param name="value">The value.</param>

@@ -36,6 +36,13 @@ internal static class PartialsMath
     public static void Zero<T>(ref T r, int n)
         where T : IFloatingPointIeee754<T>
     {
+        if (typeof(T) == typeof(double) || typeof(T) == typeof(float))
+        {
+            // one block clear: the JIT emits whole-vector stores, which later whole-struct copies can forward from
+            Unsafe.InitBlockUnaligned(ref Unsafe.As<T, byte>(ref r), 0, (uint)(n * Unsafe.SizeOf<T>()));
+            return;
+        }
+
         for (int i = 0; i < n; i++)
         {
             Unsafe.Add(ref r, i) = T.Zero;

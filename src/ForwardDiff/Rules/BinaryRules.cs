@@ -100,9 +100,11 @@ public static class BinaryRules
             T rho = T.Hypot(abscissa, ordinate);
             if (T.IsInfinity(rho))
             {
-                // the angle flattens out far from the origin: both partials tend to 0 like 1/ρ
-                dOrdinate = T.Zero;
-                dAbscissa = T.Zero;
+                // Far from the origin the angle flattens out: both partials tend to 0 like 1/ρ, whichever coordinate is
+                // infinite (no ∞/∞). A NaN coordinate has no direction, so it stays NaN.
+                T limit = T.IsNaN(abscissa) || T.IsNaN(ordinate) ? T.NaN : T.Zero;
+                dOrdinate = limit;
+                dAbscissa = limit;
                 return;
             }
 
