@@ -98,18 +98,14 @@ public static class BinaryRules
             }
 
             T rho = T.Hypot(abscissa, ordinate);
-            if (T.IsInfinity(rho))
-            {
-                // Far from the origin the angle flattens out: both partials tend to 0 like 1/ρ, whichever coordinate is
-                // infinite (no ∞/∞). A NaN coordinate has no direction, so it stays NaN.
-                T limit = T.IsNaN(abscissa) || T.IsNaN(ordinate) ? T.NaN : T.Zero;
-                dOrdinate = limit;
-                dAbscissa = limit;
-                return;
-            }
 
-            dOrdinate = abscissa / rho / rho;
-            dAbscissa = -(ordinate / rho / rho);
+            // One infinite coordinate and a finite other one: its c/ρ tends to ±1 (as in the Hypot row), so both
+            // partials tend to ±0 (signed like x/ρ² and −y/ρ²) instead of ∞/∞ = NaN. Both infinite, or a NaN
+            // coordinate, give NaN: the direction is undefined, as for Hypot.
+            T a = T.IsInfinity(abscissa) && T.IsFinite(ordinate) ? T.CopySign(T.One, abscissa) : abscissa / rho;
+            T b = T.IsInfinity(ordinate) && T.IsFinite(abscissa) ? T.CopySign(T.One, ordinate) : ordinate / rho;
+            dOrdinate = a / rho;
+            dAbscissa = -(b / rho);
         }
     }
 
