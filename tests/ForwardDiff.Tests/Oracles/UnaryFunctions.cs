@@ -74,7 +74,7 @@ public static class UnaryFunctions
     private static double ToUnitEdge(double x) => 1 - Math.Abs(x);
 
     // Distance to the nearest pole of tan, (k + 1/2)π.
-    private static double ToTanPole(double x) => Math.Abs(Math.IEEERemainder(x - (Math.PI / 2), Math.PI)) is var r ? Math.Min(r, Math.PI - r) : 0;
+    private static double ToTanPole(double x) => Math.Abs(Math.IEEERemainder(x - (Math.PI / 2), Math.PI));
 
     // Distance to the nearest pole of tan(πx), k + 1/2.
     private static double ToTanPiPole(double x) => Math.Abs(Math.IEEERemainder(x - 0.5, 1.0));

@@ -28,6 +28,17 @@ public sealed class UnaryOracleTests
     }
 
     [TestCaseSource(nameof(Functions))]
+    public void Value_OnNestedDuals_IsBitwiseTheDoubleResult(UnaryFunction f)
+    {
+        foreach (double x in UnaryFunctions.Grid.Concat([double.NaN, double.PositiveInfinity, double.NegativeInfinity, double.MaxValue, double.Epsilon, -0.0]))
+        {
+            long expected = BitConverter.DoubleToInt64Bits(f.Apply(x));
+            Assert.That(BitConverter.DoubleToInt64Bits(f.Apply(Seeds.Second(x)).Value.Value), Is.EqualTo(expected), () => $"{f.Name}({At(x)}) on Dual<Dual<double>>");
+            Assert.That(BitConverter.DoubleToInt64Bits(f.Apply(Seeds.Third(x)).Value.Value.Value), Is.EqualTo(expected), () => $"{f.Name}({At(x)}) on Dual<Dual<Dual<double>>>");
+        }
+    }
+
+    [TestCaseSource(nameof(Functions))]
     public void Value_OnDualFloat_IsBitwiseTheFloatResult(UnaryFunction f)
     {
         foreach (float x in UnaryFunctions.Grid.Select(p => (float)p).Concat([float.NaN, float.PositiveInfinity, float.NegativeInfinity, float.MaxValue, float.Epsilon, -0f]))
@@ -201,6 +212,25 @@ public sealed class UnaryOracleTests
         Dual<Half> result = f.Apply(Dual<Half>.Variable(x));
         Assert.That((double)result.Value, Is.EqualTo(f.Apply(point)).Within(2e-3).Percent.Or.EqualTo(f.Apply(point)).Within(1e-3));
         Assert.That((double)result.Derivative, Is.EqualTo(f.D1(point)).Within(0.3).Percent);
+    }
+
+    [Test]
+    public void OracleTables_CoverEveryPublicStaticFunctionOfDual()
+    {
+        // Every function of Dual<T> must have a closed-form row (by its name, possibly with arguments) so no
+        // function escapes the oracle tests; predicates, Sign/ILogB, parsing and the constructors are tested
+        // in InterfaceTests / ConversionAndParsingTests, Apply through RuleTableTests.
+        string[] elsewhere = ["Apply", "Constant", "Variable", "Parse", "TryParse", "Sign", "ILogB"];
+        IEnumerable<string> names = typeof(Dual<double>)
+            .GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(m => !m.IsSpecialName && !m.Name.StartsWith("Is", StringComparison.Ordinal) && !elsewhere.Contains(m.Name))
+            .Select(m => m.Name)
+            .Distinct();
+        string[] rows = [.. UnaryFunctions.All.Select(f => f.Name), .. BinaryFunctions.All.Select(f => f.Name)];
+        foreach (string name in names)
+        {
+            Assert.That(rows.Any(r => r == name || r.StartsWith(name + "(", StringComparison.Ordinal) || r.StartsWith(name + ".", StringComparison.Ordinal)), Is.True, $"no oracle row for Dual<T>.{name}");
+        }
     }
 
     [Test]
