@@ -1,7 +1,9 @@
 // ForwardDiff build pipeline.
 //   dotnet tool restore
 //   dotnet cake --target=Default     (Build + Test)
-//   dotnet cake --target=Test        (what CI runs; TRX files under artifacts/test-results/)
+//   dotnet cake --target=Native      (CMake build of native/: one libforwarddiff_native_<vendor>.so per BLAS found)
+//   dotnet cake --target=Test        (what CI runs: every test project once per backend, managed + each native
+//                                     vendor built; TRX files under artifacts/test-results/<backend>/<Project>/)
 //   dotnet cake --target=Bench       (BenchmarkDotNet short job; reports under perf/results/)
 
 ///////////////////////////////////////////////////////////////////////////////
@@ -21,10 +23,40 @@ var artifacts = Directory("./artifacts");
 var testResults = artifacts + Directory("test-results");
 var benchResults = Directory("./perf/results");
 var testProjects = GetFiles("./tests/**/*.Tests.csproj").OrderBy(p => p.FullPath).ToList();
+var nativeSource = Directory("./native");
+var nativeBuild = nativeSource + Directory("build");
+var isCI = string.Equals(EnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+// The native vendors CI must be able to test (installed by .ci/run); a missing one fails the run there.
+var ciRequiredBackends = new[] { "openblas", "mkl" };
 
+// Native vendors whose library the Native task built, in the order the backends are tested.
+List<string> BuiltNativeBackends() => new[] { "openblas", "mkl", "reference" }
+    .Where(v => FileExists(nativeBuild + Directory("lib") + File($"libforwarddiff_native_{v}.so")))
+    .ToList();
+
+int Run(string tool, string arguments)
+{
+    Information($"{tool} {arguments}");
+    return StartProcess(tool, new ProcessSettings { Arguments = arguments });
+}
+
+bool HasCmake()
+{
+    try
+    {
+        return StartProcess("cmake", new ProcessSettings { Arguments = "--version", RedirectStandardOutput = true }) == 0;
+    }
+    catch (Exception)
+    {
+        return false;
+    }
+}
+
+// ForwardDiffBuildNative=false: the Native task has already run CMake; the build only copies its libraries.
 DotNetMSBuildSettings StrictMSBuild() => new DotNetMSBuildSettings()
     .TreatAllWarningsAs(MSBuildTreatAllWarningsAs.Error)
-    .SetConfiguration(configuration);
+    .SetConfiguration(configuration)
+    .WithProperty("ForwardDiffBuildNative", "false");
 
 ///////////////////////////////////////////////////////////////////////////////
 // SETUP
@@ -54,9 +86,46 @@ Task("Restore")
     DotNetRestore(solution, new DotNetRestoreSettings { MSBuildSettings = StrictMSBuild() });
 });
 
+Task("Native")
+    .Description("Configures and builds native/ with CMake: one libforwarddiff_native_<vendor>.so per BLAS/LAPACK found (MKL, OpenBLAS; reference BLAS only if neither).")
+    .Does(() =>
+{
+    if (!HasCmake())
+    {
+        var message = "cmake is not installed: native/ is not built and the tests run on the managed provider only.";
+        if (isCI)
+        {
+            throw new Exception(message);
+        }
+
+        Warning(message);
+        return;
+    }
+
+    var source = MakeAbsolute(nativeSource).FullPath;
+    var build = MakeAbsolute(nativeBuild).FullPath;
+    var configure = Run("cmake", $"-S \"{source}\" -B \"{build}\" -DCMAKE_BUILD_TYPE=Release");
+    if (configure != 0)
+    {
+        throw new Exception($"cmake configure of native/ failed with exit code {configure}.");
+    }
+
+    var compile = Run("cmake", $"--build \"{build}\" --parallel 2");
+    if (compile != 0)
+    {
+        throw new Exception($"cmake build of native/ failed with exit code {compile}.");
+    }
+
+    var built = BuiltNativeBackends();
+    Information(built.Count == 0
+        ? "native/: no BLAS/LAPACK found, no native library built (managed provider only)."
+        : $"native/: built {string.Join(", ", built.Select(v => $"libforwarddiff_native_{v}.so"))}.");
+});
+
 Task("Build")
-    .Description("Builds every project with warnings as errors.")
+    .Description("Builds every project with warnings as errors (after the native library).")
     .IsDependentOn("Restore")
+    .IsDependentOn("Native")
     .Does(() =>
 {
     DotNetBuild(solution, new DotNetBuildSettings
@@ -68,31 +137,55 @@ Task("Build")
 });
 
 Task("Test")
-    .Description("Runs every test project once, writing one TRX file per project under artifacts/test-results/.")
+    .Description("Runs every test project once per backend (managed, then each native vendor built), one TRX per project and backend under artifacts/test-results/<backend>/<Project>/.")
     .IsDependentOn("Build")
     .Does(() =>
 {
     EnsureDirectoryExists(testResults);
     CleanDirectory(testResults);
-    var failed = new List<string>();
-    foreach (var project in testProjects)
+
+    var natives = BuiltNativeBackends();
+    if (isCI)
     {
-        var name = project.GetFilenameWithoutExtension().ToString();
-        try
+        var missing = ciRequiredBackends.Except(natives).ToList();
+        if (missing.Count > 0)
         {
-            DotNetTest(project.FullPath, new DotNetTestSettings
+            throw new Exception($"CI must test every backend, but no native library was built for: {string.Join(", ", missing)}.");
+        }
+    }
+
+    var backends = new[] { "managed" }.Concat(natives).ToList();
+    Information($"Test backends: {string.Join(", ", backends)}");
+    var failed = new List<string>();
+    foreach (var backend in backends)
+    {
+        foreach (var project in testProjects)
+        {
+            var name = project.GetFilenameWithoutExtension().ToString();
+            var settings = new DotNetTestSettings
             {
                 Configuration = configuration,
                 NoBuild = true,
                 NoRestore = true,
-                ResultsDirectory = testResults + Directory(name),
+                ResultsDirectory = testResults + Directory(backend) + Directory(name),
                 Loggers = new[] { $"trx;LogFileName={name}.trx", "console;verbosity=minimal" },
-            });
-        }
-        catch (Exception e)
-        {
-            Error($"{name}: {e.Message}");
-            failed.Add(name);
+                EnvironmentVariables = new Dictionary<string, string> { ["FORWARDDIFF_PROVIDER"] = backend },
+            };
+            if (isCI)
+            {
+                settings.EnvironmentVariables["FORWARDDIFF_REQUIRED_BACKENDS"] = string.Join(",", ciRequiredBackends);
+            }
+
+            try
+            {
+                Information($"== {name} on {backend}");
+                DotNetTest(project.FullPath, settings);
+            }
+            catch (Exception e)
+            {
+                Error($"{name} on {backend}: {e.Message}");
+                failed.Add($"{name} ({backend})");
+            }
         }
     }
 

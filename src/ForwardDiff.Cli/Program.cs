@@ -5,10 +5,6 @@ public static class Program
 {
     /// <summary>Runs fdiff.</summary>
     /// <param name="args">Command-line arguments.</param>
-    /// <returns>The process exit code.</returns>
-    public static int Main(string[] args)
-    {
-        Console.WriteLine("fdiff: the command-line tool is being built (issue 6).");
-        return args.Length == 0 ? 0 : 1;
-    }
+    /// <returns>The process exit code: 0 ok, 1 usage or parse error, 2 evaluation error.</returns>
+    public static int Main(string[] args) => Cli.Run(args, Console.Out, Console.Error);
 }

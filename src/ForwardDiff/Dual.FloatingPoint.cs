@@ -179,12 +179,23 @@ public readonly partial struct Dual<T>
     public static int ILogB(Dual<T> x) => T.ILogB(x.Value);
 
     /// <summary>Linear interpolation a·(1 − t) + b·t, differentiable in all three arguments.</summary>
+    /// <remarks>
+    /// The value is <c>T.Lerp</c> of the values (bit for bit what T gives, which may fuse the multiply-add);
+    /// ∂/∂a = 1 − t, ∂/∂b = t, ∂/∂t = b − a, each with the strong-zero convention.
+    /// </remarks>
     /// <param name="value1">a.</param>
     /// <param name="value2">b.</param>
     /// <param name="amount">t.</param>
     /// <returns>The interpolated value.</returns>
     public static Dual<T> Lerp(Dual<T> value1, Dual<T> value2, Dual<T> amount)
-        => (value1 * (One - amount)) + (value2 * amount);
+    {
+        // lerp(a + h, b + k, t + s) ≈ lerp(a, b, t) + (1 − t) h + t k + (b − a) s
+        T t = amount.Value;
+        T derivative = StrongZero.Scale(T.One - t, value1.Derivative)
+            + StrongZero.Scale(t, value2.Derivative)
+            + StrongZero.Scale(value2.Value - value1.Value, amount.Derivative);
+        return new(T.Lerp(value1.Value, value2.Value, t), derivative);
+    }
 
     /// <summary>The platform estimate of 1/x for the value; the derivative −b/x² is that of the exact reciprocal.</summary>
     /// <param name="x">The argument.</param>

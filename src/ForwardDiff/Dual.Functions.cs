@@ -249,7 +249,7 @@ public readonly partial struct Dual<T>
     {
         // sin(a + h) ≈ sin a + h cos a;  cos(a + h) ≈ cos a − h sin a
         (T sin, T cos) = T.SinCos(x.Value);
-        return (new(sin, StrongZero.Scale(cos, x.Derivative)), new(cos, StrongZero.Scale(-sin, x.Derivative)));
+        return (new(sin, StrongZero.Product(cos, x.Derivative)), new(cos, StrongZero.Product(-sin, x.Derivative)));
     }
 
     /// <summary>sin(πx) and cos(πx) from one <c>SinCosPi</c> of the value.</summary>
@@ -260,7 +260,7 @@ public readonly partial struct Dual<T>
         // sinpi(a + h) ≈ sinpi a + h π cospi a;  cospi(a + h) ≈ cospi a − h π sinpi a
         (T sin, T cos) = T.SinCosPi(x.Value);
         T pi = T.Pi;
-        return (new(sin, StrongZero.Scale(pi * cos, x.Derivative)), new(cos, StrongZero.Scale(-(pi * sin), x.Derivative)));
+        return (new(sin, StrongZero.Product(pi * cos, x.Derivative)), new(cos, StrongZero.Product(-(pi * sin), x.Derivative)));
     }
 
     /// <summary>sin(πx); derivative π cos(πx)·b (exactly ±π·b at integers).</summary>

@@ -36,13 +36,21 @@ public readonly partial struct Dual<T>
     //
 
     /// <summary>The constant 1 (derivative 0).</summary>
-    public static Dual<T> One => new(T.One, T.Zero);
+    public static Dual<T> One
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(T.One, T.Zero);
+    }
 
     /// <inheritdoc cref="INumberBase{TSelf}.Radix" />
     static int INumberBase<Dual<T>>.Radix => T.Radix;
 
     /// <summary>The constant 0 (derivative 0).</summary>
-    public static Dual<T> Zero => new(T.Zero, T.Zero);
+    public static Dual<T> Zero
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(T.Zero, T.Zero);
+    }
 
     /// <summary>|x|, with derivative ±b following the sign bit of the value (+1 at +0, −1 at −0).</summary>
     /// <param name="value">The argument.</param>

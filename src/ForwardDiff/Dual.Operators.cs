@@ -164,7 +164,7 @@ public readonly partial struct Dual<T>
     /// <returns>The product.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator *(Dual<T> left, T right)
-        => new(left.Value * right, StrongZero.Scale(right, left.Derivative));
+        => new(left.Value * right, StrongZero.Product(right, left.Derivative));
 
     /// <summary>Multiplies by a constant: c·(a + bε) = ca + cbε.</summary>
     /// <param name="left">The constant factor.</param>
@@ -172,7 +172,7 @@ public readonly partial struct Dual<T>
     /// <returns>The product.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Dual<T> operator *(T left, Dual<T> right)
-        => new(left * right.Value, StrongZero.Scale(left, right.Derivative));
+        => new(left * right.Value, StrongZero.Product(left, right.Derivative));
 
     //
     // ISubtractionOperators

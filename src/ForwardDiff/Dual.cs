@@ -94,7 +94,7 @@ public readonly partial struct Dual<T>
         where TRule : IUnaryRule
     {
         T value = TRule.Evaluate(x.Value, out T first);
-        return new(value, StrongZero.Scale(first, x.Derivative));
+        return new(value, StrongZero.Product(first, x.Derivative));
     }
 
     /// <summary>Applies a two-argument rule: f(a + bε, c + dε) = f(a, c) + (∂ₓf·b + ∂ᵧf·d) ε, each term with the strong-zero rule.</summary>
@@ -107,7 +107,7 @@ public readonly partial struct Dual<T>
         where TRule : IBinaryRule
     {
         T value = TRule.Evaluate(x.Value, y.Value, out T dx, out T dy);
-        return new(value, StrongZero.Scale(dx, x.Derivative) + StrongZero.Scale(dy, y.Derivative));
+        return new(value, StrongZero.Product(dx, x.Derivative) + StrongZero.Product(dy, y.Derivative));
     }
 
     /// <summary>Applies a rule with a constant parameter: f(a + bε; p) = f(a; p) + ∂ₓf·b ε.</summary>
@@ -120,6 +120,6 @@ public readonly partial struct Dual<T>
         where TRule : IParameterizedRule
     {
         T value = TRule.Evaluate(x.Value, parameter, out T first);
-        return new(value, StrongZero.Scale(first, x.Derivative));
+        return new(value, StrongZero.Product(first, x.Derivative));
     }
 }

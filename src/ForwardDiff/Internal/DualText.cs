@@ -34,7 +34,7 @@ internal static class DualText
         IFormatProvider? provider)
         where T : IFloatingPointIeee754<T>
     {
-        bool composite = typeof(ICompositeNumber).IsAssignableFrom(typeof(T));
+        bool composite = Composite<T>.Is;
         int written = 0;
         for (int i = 0; i < components.Length; i++)
         {
@@ -168,7 +168,9 @@ internal static class DualText
             }
         }
 
-        if (term.Length >= 2 && term[0] == '(' && term[^1] == ')')
+        // Parentheses delimit the component of a nested dual; around a plain number they are the caller's
+        // NumberStyles.AllowParentheses negative sign ("(42)" is −42), so they are left to T.TryParse.
+        if (typeof(ICompositeNumber).IsAssignableFrom(typeof(T)) && term.Length >= 2 && term[0] == '(' && term[^1] == ')')
         {
             term = term[1..^1];
         }
@@ -196,5 +198,11 @@ internal static class DualText
 
         written += text.Length;
         return true;
+    }
+
+    /// <summary>Whether <typeparamref name="T"/> is a multi-component number, decided once per type.</summary>
+    private static class Composite<T>
+    {
+        public static readonly bool Is = typeof(ICompositeNumber).IsAssignableFrom(typeof(T));
     }
 }

@@ -35,7 +35,7 @@ internal static class RuleConstants<T>
     public static readonly T Ln2Squared = T.CreateTruncating(0.480453013918201424667102526326649717);
 
     /// <summary>(ln 10)².</summary>
-    public static readonly T Ln10Squared = T.CreateTruncating(5.30189811631710606569828306316637862);
+    public static readonly T Ln10Squared = T.CreateTruncating(5.30189811047839801056166638859401769);
 
     /// <summary>π / 180.</summary>
     public static readonly T RadiansPerDegree = T.CreateTruncating(0.0174532925199432957692369076848861271);

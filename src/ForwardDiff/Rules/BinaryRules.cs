@@ -98,8 +98,14 @@ public static class BinaryRules
             }
 
             T rho = T.Hypot(abscissa, ordinate);
-            dOrdinate = abscissa / rho / rho;
-            dAbscissa = -(ordinate / rho / rho);
+
+            // One infinite coordinate and a finite other one: its c/ρ tends to ±1 (as in the Hypot row), so both
+            // partials tend to ±0 (signed like x/ρ² and −y/ρ²) instead of ∞/∞ = NaN. Both infinite, or a NaN
+            // coordinate, give NaN: the direction is undefined, as for Hypot.
+            T a = T.IsInfinity(abscissa) && T.IsFinite(ordinate) ? T.CopySign(T.One, abscissa) : abscissa / rho;
+            T b = T.IsInfinity(ordinate) && T.IsFinite(abscissa) ? T.CopySign(T.One, ordinate) : ordinate / rho;
+            dOrdinate = a / rho;
+            dAbscissa = -(b / rho);
         }
     }
 
@@ -143,8 +149,29 @@ public static class BinaryRules
             where T : IFloatingPointIeee754<T>
         {
             T value = T.Hypot(x, y);
-            if (T.IsFinite(value))
+            T ax = T.Abs(x);
+            T ay = T.Abs(y);
+            if (T.IsFinite(x) && T.IsFinite(y) && (ax > T.Zero || ay > T.Zero))
             {
+                // With L the argument of larger magnitude and q = S/L (|q| ≤ 1): ∂ρ/∂L = sign(L)/√(1 + q²) and
+                // ∂ρ/∂S = q·∂ρ/∂L. Formed from the ratio rather than as x/ρ: finite when ρ overflows, and in a nested
+                // dual the derivative of x/ρ would be (ρ − x·x/ρ)/ρ², which cancels for |x| ≫ |y|.
+                if (ax >= ay)
+                {
+                    T q = y / x;
+                    dx = T.CopySign(T.One, x) / T.Sqrt(T.One + (q * q));
+                    dy = q * dx;
+                }
+                else
+                {
+                    T q = x / y;
+                    dy = T.CopySign(T.One, y) / T.Sqrt(T.One + (q * q));
+                    dx = q * dy;
+                }
+            }
+            else if (T.IsFinite(value))
+            {
+                // the origin: 0/0, NaN partials (the direction is undefined)
                 dx = x / value;
                 dy = y / value;
             }

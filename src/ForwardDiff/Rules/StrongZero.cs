@@ -33,6 +33,27 @@ public static class StrongZero
         return IsExactZero(partial) ? T.Zero : localDerivative * partial;
     }
 
+    /// <summary>
+    /// The single-partial form of <see cref="Scale{T}(T, T)"/> with the same result: multiplies first and repairs the
+    /// product only when it is NaN (0 × ±∞ or 0 × NaN with an exactly zero partial).
+    /// </summary>
+    /// <remarks>
+    /// For one partial (<c>Dual&lt;T&gt;</c>) testing the product for NaN (one self-comparison) is cheaper than
+    /// classifying the local derivative; for many partials <see cref="Scale{T}(T, T)"/>'s once-per-chunk test wins.
+    /// A NaN product with a nonzero partial stays NaN (the local derivative really is NaN there).
+    /// </remarks>
+    /// <typeparam name="T">The number type.</typeparam>
+    /// <param name="localDerivative">f′ at the point (may be ±∞ or NaN).</param>
+    /// <param name="partial">The incoming partial.</param>
+    /// <returns>The outgoing partial.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Product<T>(T localDerivative, T partial)
+        where T : IFloatingPointIeee754<T>
+    {
+        T product = localDerivative * partial;
+        return T.IsNaN(product) && IsExactZero(partial) ? T.Zero : product;
+    }
+
     /// <summary>True when <paramref name="x"/> is zero in every component (for a nested dual: value and all partials).</summary>
     /// <typeparam name="T">The number type.</typeparam>
     /// <param name="x">The number.</param>

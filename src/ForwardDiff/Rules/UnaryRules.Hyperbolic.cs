@@ -46,7 +46,7 @@ public static partial class UnaryRules
     {
         // tanh(a + h) ≈ tanh(a) + h (1 − tanh²(a));  tanh″ = −2 tanh · tanh′
         // For |tanh a| ≥ ½, 1 − tanh² has lost the digits (tanh rounds towards ±1), so f′ = sech²(a) = (1/cosh a)²
-        // there; (1 − t)(1 + t) is used only where it is well conditioned.
+        // there; 1 − t·t is used only where it is well conditioned.
         /// <inheritdoc />
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
@@ -54,7 +54,9 @@ public static partial class UnaryRules
             T value = T.Tanh(x);
             if (T.Abs(value) < RuleConstants<T>.Half)
             {
-                first = (T.One - value) * (T.One + value);
+                // 1 − t·t, not (1 − t)(1 + t): no cancellation in the value for |t| < ½, and in a nested dual
+                // the derivative −2t t′ is not formed as the difference (1 − t) − (1 + t), which cancels as t → 0.
+                first = T.One - (value * value);
             }
             else
             {
@@ -103,7 +105,7 @@ public static partial class UnaryRules
     public readonly struct Acosh : IUnaryRule
     {
         // acosh(a + h) ≈ acosh(a) + h / √((a − 1)(a + 1));  acosh″ = −a · acosh′³   (at a = 1: f′ = +∞)
-        // For a > 2 f′ = r / √((1 − r)(1 + r)) with r = 1/a, so a² cannot overflow.
+        // For a > 2 f′ = r / √(1 − r²) with r = 1/a, so a² cannot overflow.
         /// <inheritdoc />
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
@@ -115,7 +117,7 @@ public static partial class UnaryRules
             else
             {
                 T r = T.One / x;
-                first = r / T.Sqrt((T.One - r) * (T.One + r));
+                first = r / T.Sqrt(T.One - (r * r)); // r ≤ ½: no cancellation in the value nor, nested, in −2r r′
             }
 
             return T.Acosh(x);
@@ -130,12 +132,12 @@ public static partial class UnaryRules
     /// <summary>atanh x (|x| &lt; 1).</summary>
     public readonly struct Atanh : IUnaryRule
     {
-        // atanh(a + h) ≈ atanh(a) + h / ((1 − a)(1 + a));  atanh″ = 2a · atanh′²
+        // atanh(a + h) ≈ atanh(a) + h / (1 − a²);  atanh″ = 2a · atanh′²   (1 − a² from OneMinusSquare: no cancellation near ±1 nor, nested, near 0)
         /// <inheritdoc />
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
         {
-            first = T.One / ((T.One - x) * (T.One + x));
+            first = T.One / OneMinusSquare(x);
             return T.Atanh(x);
         }
 

@@ -123,12 +123,12 @@ public static partial class UnaryRules
     /// <summary>asin x.</summary>
     public readonly struct Asin : IUnaryRule
     {
-        // asin(a + h) ≈ asin(a) + h / √((1 − a)(1 + a));  asin″ = a · asin′³   ((1 − a)(1 + a), not 1 − a²: no cancellation near ±1)
+        // asin(a + h) ≈ asin(a) + h / √((1 − a)(1 + a));  asin″ = a · asin′³   (1 − a² formed by OneMinusSquare: no cancellation near ±1 nor, in nested duals, near 0)
         /// <inheritdoc />
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
         {
-            first = T.One / T.Sqrt((T.One - x) * (T.One + x));
+            first = T.One / T.Sqrt(OneMinusSquare(x));
             return T.Asin(x);
         }
 
@@ -146,7 +146,7 @@ public static partial class UnaryRules
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
         {
-            first = -(T.One / T.Sqrt((T.One - x) * (T.One + x)));
+            first = -(T.One / T.Sqrt(OneMinusSquare(x)));
             return T.Acos(x);
         }
 
@@ -184,7 +184,7 @@ public static partial class UnaryRules
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
         {
-            first = T.One / (RuleConstants<T>.Pi * T.Sqrt((T.One - x) * (T.One + x)));
+            first = T.One / (RuleConstants<T>.Pi * T.Sqrt(OneMinusSquare(x)));
             return T.AsinPi(x);
         }
 
@@ -202,7 +202,7 @@ public static partial class UnaryRules
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
         {
-            first = -(T.One / (RuleConstants<T>.Pi * T.Sqrt((T.One - x) * (T.One + x))));
+            first = -(T.One / (RuleConstants<T>.Pi * T.Sqrt(OneMinusSquare(x))));
             return T.AcosPi(x);
         }
 
@@ -229,6 +229,15 @@ public static partial class UnaryRules
             where T : IFloatingPointIeee754<T>
             => -(RuleConstants<T>.Two * RuleConstants<T>.Pi * x * first * first);
     }
+
+    /// <summary>
+    /// 1 − x², accurate in the value and, for nested duals, in the derivative: near ±1 as (1 − x)(1 + x), whose
+    /// factors are exact, and for |x| &lt; ½ as 1 − x·x, whose derivative −2x is formed without cancellation (the
+    /// factored form would get it as the difference (1 − x) − (1 + x), losing every digit as x → 0).
+    /// </summary>
+    internal static T OneMinusSquare<T>(T x)
+        where T : IFloatingPointIeee754<T>
+        => T.Abs(x) < RuleConstants<T>.Half ? T.One - (x * x) : (T.One - x) * (T.One + x);
 
     /// <summary>1 / (1 + x²) without overflow of x² and without flushing to zero for huge |x|.</summary>
     private static T AtanDerivative<T>(T x)

@@ -27,6 +27,12 @@ public sealed class SpecialPointsTests
     }
 
     [Test]
+    public void Sqrt_AtNegativeZeroWithVariable_DerivativeFollowsSignBit()
+    {
+        Assert.That(D.Sqrt(D.Variable(-0.0)).Derivative, Is.EqualTo(double.NegativeInfinity));
+    }
+
+    [Test]
     public void Log_AtZeroWithConstant_KeepsDerivativeZero()
     {
         D result = D.Log(D.Constant(0.0));
@@ -335,5 +341,68 @@ public sealed class SpecialPointsTests
         Assert.That(D.IsFinite(new D(1.0, Inf)), Is.True);
         Assert.That(D.IsInteger(new D(2.0, 0.5)), Is.True);
         Assert.That(D.IsNegative(new D(-0.0, 1.0)), Is.True);
+    }
+    // ---------------------------------------------------------------- roots and cones
+
+    [TestCase(2)]
+    [TestCase(3)]
+    [TestCase(4)]
+    public void RootN_AtZeroWithVariable_DerivativeIsPositiveInfinity(int n)
+    {
+        D result = D.RootN(D.Variable(0.0), n);
+        Assert.That(result.Value, Is.EqualTo(0.0));
+        Assert.That(result.Derivative, Is.EqualTo(Inf));
+    }
+
+    [Test]
+    public void RootN_AtZeroWithConstant_KeepsDerivativeZero()
+    {
+        Assert.That(D.RootN(D.Constant(0.0), 3).Derivative, Is.EqualTo(0.0));
+    }
+
+    [Test]
+    public void Cbrt_AtZero_InfiniteForVariableZeroForConstant()
+    {
+        Assert.That(D.Cbrt(D.Variable(0.0)).Derivative, Is.EqualTo(Inf));
+        Assert.That(D.Cbrt(D.Constant(0.0)).Derivative, Is.EqualTo(0.0));
+    }
+
+    [Test]
+    public void Hypot_AtOrigin_HasNaNDerivativesOnlyWhenPerturbed()
+    {
+        Assert.That(D.Hypot(D.Variable(0.0), D.Constant(0.0)).Derivative, Is.NaN);
+        Assert.That(D.Hypot(D.Constant(0.0), D.Constant(0.0)).Derivative, Is.EqualTo(0.0));
+    }
+
+    [Test]
+    public void Atan2_FarFromOrigin_PartialsTendToZeroInsteadOfNaN()
+    {
+        Assert.That(D.Atan2(D.Variable(1.0), D.Constant(Inf)).Derivative, Is.EqualTo(0.0));
+        Assert.That(D.Atan2(D.Constant(1.0), D.Variable(Inf)).Derivative, Is.EqualTo(0.0));
+    }
+
+    // ---------------------------------------------------------------- strong zeros inside nested duals
+
+    [Test]
+    public void Nested_SqrtOfConstantZero_KeepsEveryPartialZero()
+    {
+        var x = new Dual<D>(D.Constant(0.0), D.Zero);
+        Dual<D> result = Dual<D>.Sqrt(x);
+        Assert.That(result.Derivative.Value, Is.EqualTo(0.0));
+        Assert.That(result.Derivative.Derivative, Is.EqualTo(0.0));
+        Assert.That(result.Value.Derivative, Is.EqualTo(0.0));
+    }
+
+    [Test]
+    public void Nested_OuterPerturbationIsTheNewerOne_SecondDerivativeOfCube()
+    {
+        // x = (2 + 1ε₁) + (1 + 0ε₁)ε₂ ; x³ has ε₁ε₂ part 6x = 12
+        var x = new Dual<D>(D.Variable(2.0), D.One);
+        Dual<D> cube = x * x * x;
+        Assert.That(cube.Value.Value, Is.EqualTo(8.0));
+        Assert.That(cube.Value.Derivative, Is.EqualTo(12.0));
+        Assert.That(cube.Derivative.Value, Is.EqualTo(12.0));
+        Assert.That(cube.Derivative.Derivative, Is.EqualTo(12.0));
+        Assert.That(AutoDiff.SecondDerivative<double>(static t => t * t * t, 2.0), Is.EqualTo(12.0));
     }
 }
