@@ -169,18 +169,20 @@ public sealed class RuleTableTests
         Assert.That(Dual<double>.Hypot(Dual<double>.Variable(-1.5e308), 1.5e308).Derivative, Is.EqualTo(-Math.Sqrt(0.5)).Within(2).Ulps);
     }
 
-    [TestCase(double.PositiveInfinity, 2.0)]
-    [TestCase(double.NegativeInfinity, 2.0)]
-    [TestCase(2.0, double.PositiveInfinity)]
-    [TestCase(-2.0, double.NegativeInfinity)]
-    [TestCase(double.PositiveInfinity, double.NegativeInfinity)]
-    public void Atan2_FarFromTheOrigin_HasTheLimitingZeroPartials(double y, double x)
+    [TestCase(double.PositiveInfinity, 2.0, 0.0, -0.0)]
+    [TestCase(double.NegativeInfinity, 2.0, 0.0, 0.0)]
+    [TestCase(2.0, double.PositiveInfinity, 0.0, -0.0)]
+    [TestCase(-2.0, double.NegativeInfinity, -0.0, 0.0)]
+    public void Atan2_WithOneInfiniteCoordinate_HasTheSignedZeroLimits(double y, double x, double dy, double dx)
     {
-        // |∂/∂y| = |x|/(x² + y²) ≤ 1/ρ and |∂/∂x| = |y|/(x² + y²) ≤ 1/ρ: both tend to 0 as ρ grows, in any direction.
-        (double value, double partialY, double partialX) = RuleTable.Binary.Single(r => r.Name == "Atan2").Evaluate(y, x);
+        // ∂/∂y = x/(x² + y²) and ∂/∂x = −y/(x² + y²) tend to ±0 as one coordinate grows without bound (signed like
+        // x/ρ² and −y/ρ²); with both coordinates infinite the direction is undefined and the partials are NaN.
+        BinaryRuleInfo atan2 = RuleTable.Binary.Single(r => r.Name == "Atan2");
+        (double value, double partialY, double partialX) = atan2.Evaluate(y, x);
         Assert.That(value, Is.EqualTo(Math.Atan2(y, x)));
-        Assert.That(partialY, Is.Zero);
-        Assert.That(partialX, Is.Zero);
+        Assert.That(BitConverter.DoubleToInt64Bits(partialY), Is.EqualTo(BitConverter.DoubleToInt64Bits(dy)), () => $"∂y = {partialY}");
+        Assert.That(BitConverter.DoubleToInt64Bits(partialX), Is.EqualTo(BitConverter.DoubleToInt64Bits(dx)), () => $"∂x = {partialX}");
         Assert.That(Dual<double>.Atan2Pi(Dual<double>.Variable(y), x).Derivative, Is.Zero);
+        Assert.That(atan2.Evaluate(double.PositiveInfinity, double.NegativeInfinity).Dx, Is.NaN);
     }
 }
