@@ -33,7 +33,7 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
     public string LibraryPath => _native.LibraryPath;
 
     /// <summary>The ABI revision the library reported in the handshake.</summary>
-    public int AbiRevision => NativeBackend.ExpectedRevision;
+    public int AbiRevision => _native.Revision;
 
     /// <summary>
     /// The threads the vendor uses for level-3 BLAS and LAPACK. Setting it changes the vendor's
@@ -55,7 +55,7 @@ public sealed partial class NativeLinearAlgebraProvider : ILinearAlgebraProvider
     /// <exception cref="NotSupportedException">The library's revision or capabilities do not match.</exception>
     public void InitializeVerify()
     {
-        var mismatch = NativeBackend.CheckHandshake(NativeBackend.ExpectedRevision, _native.Capabilities);
+        var mismatch = NativeBackend.CheckHandshake(_native.Revision, _native.Capabilities);
         if (mismatch is not null)
         {
             throw new NotSupportedException($"{_native.LibraryPath}: {mismatch}");

@@ -32,11 +32,12 @@ internal sealed unsafe class NativeBackend
 
     private readonly nint _handle;
 
-    private NativeBackend(nint handle, string path, NativeVendor vendor, uint capabilities)
+    private NativeBackend(nint handle, string path, NativeVendor vendor, int revision, uint capabilities)
     {
         _handle = handle;
         LibraryPath = path;
         Vendor = vendor;
+        Revision = revision;
         Capabilities = capabilities;
         VendorName = Marshal.PtrToStringUTF8((nint)((delegate* unmanaged<byte*>)Bind("fdn_vendor"))()) ?? "?";
         VendorVersion = Marshal.PtrToStringUTF8((nint)((delegate* unmanaged<byte*>)Bind("fdn_vendor_version"))()) ?? "?";
@@ -70,6 +71,9 @@ internal sealed unsafe class NativeBackend
     /// <summary>Full path of the loaded library.</summary>
     internal string LibraryPath { get; }
 
+    /// <summary>The ABI revision the library reported in the handshake.</summary>
+    internal int Revision { get; }
+
     /// <summary>The <c>FDN_CAP_*</c> bits the library reported.</summary>
     internal uint Capabilities { get; }
 
@@ -79,7 +83,7 @@ internal sealed unsafe class NativeBackend
     /// <summary>The vendor's run-time self-description (version, kernel, threading).</summary>
     internal string VendorVersion { get; }
 
-#pragma warning disable SA1600, CS1591 // the fields mirror forwarddiff_native.h one to one
+    // One field per export of forwarddiff_native.h, same order and signature.
     internal readonly delegate* unmanaged<int> GetThreads;
     internal readonly delegate* unmanaged<int, void> SetThreads;
     internal readonly delegate* unmanaged<int, double*, double*, double> Ddot;
@@ -102,7 +106,6 @@ internal sealed unsafe class NativeBackend
     internal readonly delegate* unmanaged<int, int, int, double*, double*, double*, double*, int> Svd;
     internal readonly delegate* unmanaged<int, int, int, double*, double*, double*, double*, double*, int> SvdSolveFactored;
     internal readonly delegate* unmanaged<int, double*, double*, double*, int> SymEigen;
-#pragma warning restore SA1600, CS1591
 
     /// <summary>The library file name for a vendor on the running OS.</summary>
     internal static string FileName(NativeVendor vendor)
@@ -186,7 +189,7 @@ internal sealed unsafe class NativeBackend
 
         try
         {
-            var backend = new NativeBackend(handle, path, vendor, capabilities);
+            var backend = new NativeBackend(handle, path, vendor, revision, capabilities);
             if (backend.VendorName != VendorKey(vendor))
             {
                 NativeLibrary.Free(handle);
