@@ -19,7 +19,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     // are written out here with their design notes.
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ChunkDual<T, TPartials> Unary<TRule>(in ChunkDual<T, TPartials> x)
+    private static ChunkDual<T, TPartials> Unary<TRule>(ChunkDual<T, TPartials> x)
         where TRule : IUnaryRule
     {
         T value = TRule.Evaluate(x._value, out T first);
@@ -27,7 +27,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ChunkDual<T, TPartials> Binary<TRule>(in ChunkDual<T, TPartials> x, in ChunkDual<T, TPartials> y)
+    private static ChunkDual<T, TPartials> Binary<TRule>(ChunkDual<T, TPartials> x, ChunkDual<T, TPartials> y)
         where TRule : IBinaryRule
     {
         T value = TRule.Evaluate(x._value, y._value, out T dx, out T dy);
@@ -35,7 +35,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ChunkDual<T, TPartials> Parameterized<TRule>(in ChunkDual<T, TPartials> x, T parameter)
+    private static ChunkDual<T, TPartials> Parameterized<TRule>(ChunkDual<T, TPartials> x, T parameter)
         where TRule : IParameterizedRule
     {
         T value = TRule.Evaluate(x._value, parameter, out T first);

@@ -26,12 +26,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <inheritdoc cref="IAdditionOperators{TSelf, TOther, TResult}.op_Addition(TSelf, TOther)" />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator +(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right)
-    {
-        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
-        PartialsMath.Add(ref r.FirstPartial, ref left.FirstPartial, ref right.FirstPartial, TPartials.Count);
-        r.ValueRef = left._value + right._value;
-        return r;
-    }
+        => new(left._value + right._value, PartialsValue.Add<T, TPartials>(left._partials, right._partials));
 
     /// <summary>Adds a constant: the partials are unchanged.</summary>
     /// <param name="left">The dual.</param>
@@ -183,12 +178,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <inheritdoc cref="ISubtractionOperators{TSelf, TOther, TResult}.op_Subtraction(TSelf, TOther)" />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator -(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right)
-    {
-        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
-        PartialsMath.Subtract(ref r.FirstPartial, ref left.FirstPartial, ref right.FirstPartial, TPartials.Count);
-        r.ValueRef = left._value - right._value;
-        return r;
-    }
+        => new(left._value - right._value, PartialsValue.Subtract<T, TPartials>(left._partials, right._partials));
 
     /// <summary>Subtracts a constant: the partials are unchanged.</summary>
     /// <param name="left">The dual.</param>
@@ -203,12 +193,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <returns>left − right.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator -(T left, ChunkDual<T, TPartials> right)
-    {
-        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
-        PartialsMath.Negate(ref r.FirstPartial, ref right.FirstPartial, TPartials.Count);
-        r.ValueRef = left - right._value;
-        return r;
-    }
+        => new(left - right._value, PartialsValue.Negate<T, TPartials>(right._partials));
 
     //
     // IUnaryNegationOperators
@@ -218,12 +203,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <inheritdoc cref="IUnaryNegationOperators{TSelf, TResult}.op_UnaryNegation(TSelf)" />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator -(ChunkDual<T, TPartials> value)
-    {
-        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
-        PartialsMath.Negate(ref r.FirstPartial, ref value.FirstPartial, TPartials.Count);
-        r.ValueRef = -value._value;
-        return r;
-    }
+        => new(-value._value, PartialsValue.Negate<T, TPartials>(value._partials));
 
     //
     // IUnaryPlusOperators

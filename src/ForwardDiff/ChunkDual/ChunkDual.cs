@@ -64,6 +64,14 @@ public readonly partial struct ChunkDual<T, TPartials>
         partials.CopyTo(MemoryMarshal.CreateSpan(ref PartialsMath.First<T, TPartials>(ref _partials), TPartials.Count));
     }
 
+    /// <summary>Creates a dual from a value and a partials storage (by value: the register path of <see cref="PartialsValue"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ChunkDual(T value, TPartials partials)
+    {
+        _partials = partials;
+        _value = value;
+    }
+
     /// <summary>The number of partials every value of this type carries (the chunk size N).</summary>
     public static int PartialCount => TPartials.Count;
 
@@ -158,23 +166,13 @@ public readonly partial struct ChunkDual<T, TPartials>
 
     /// <summary>The result of a unary function: value <paramref name="value"/>, partials = <paramref name="first"/> · x's partials (strong zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ChunkDual<T, TPartials> Chain(T value, T first, in ChunkDual<T, TPartials> x)
-    {
-        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
-        PartialsMath.Scale(ref r.FirstPartial, first, ref x.FirstPartial, TPartials.Count);
-        r.ValueRef = value;
-        return r;
-    }
+    internal static ChunkDual<T, TPartials> Chain(T value, T first, ChunkDual<T, TPartials> x)
+        => new(value, PartialsValue.Scale<T, TPartials>(first, x._partials));
 
     /// <summary>The result of a binary function: value, partials = dx · x's partials + dy · y's partials (strong zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ChunkDual<T, TPartials> Chain(T value, T dx, in ChunkDual<T, TPartials> x, T dy, in ChunkDual<T, TPartials> y)
-    {
-        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
-        PartialsMath.LinearCombination(ref r.FirstPartial, dx, ref x.FirstPartial, dy, ref y.FirstPartial, TPartials.Count);
-        r.ValueRef = value;
-        return r;
-    }
+    internal static ChunkDual<T, TPartials> Chain(T value, T dx, ChunkDual<T, TPartials> x, T dy, ChunkDual<T, TPartials> y)
+        => new(value, PartialsValue.LinearCombination<T, TPartials>(dx, x._partials, dy, y._partials));
 
     /// <summary>A result with value <paramref name="value"/> and every partial zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -182,10 +180,5 @@ public readonly partial struct ChunkDual<T, TPartials>
 
     /// <summary>A result with value <paramref name="value"/> and the partials of <paramref name="x"/> unchanged.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ChunkDual<T, TPartials> WithValue(T value, in ChunkDual<T, TPartials> x)
-    {
-        ChunkDual<T, TPartials> r = x;
-        r.ValueRef = value;
-        return r;
-    }
+    internal static ChunkDual<T, TPartials> WithValue(T value, ChunkDual<T, TPartials> x) => new(value, x._partials);
 }
