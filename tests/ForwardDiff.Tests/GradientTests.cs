@@ -192,11 +192,14 @@ public class GradientTests
     }
 
     [TestCase(1, 1)]
+    [TestCase(2, 2)]
+    [TestCase(3, 4)]
+    [TestCase(10, 12)]
     [TestCase(12, 12)]
-    [TestCase(13, 7)]
+    [TestCase(13, 8)]
     [TestCase(100, 12)]
     [TestCase(1000, 12)]
-    [TestCase(50, 10)]
+    [TestCase(50, 12)]
     public void GradientConfig_AutomaticChunkSize_FollowsTheRule(int n, int expected)
         => Assert.That(new GradientConfig<double>(n).ChunkSize, Is.EqualTo(expected));
 

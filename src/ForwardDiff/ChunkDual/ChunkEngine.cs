@@ -30,7 +30,7 @@ internal static class ChunkEngine
 
         if (n == 0)
         {
-            return function.Invoke<ChunkDual<T, TPartials>>(duals).Value;
+            return Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals).Value;
         }
 
         T value = T.Zero;
@@ -43,7 +43,7 @@ internal static class ChunkEngine
                 ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in seeds[k]);
             }
 
-            ChunkDual<T, TPartials> y = function.Invoke<ChunkDual<T, TPartials>>(duals);
+            ChunkDual<T, TPartials> y = Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals);
             ref T partial = ref y.FirstPartial;
             for (int k = 0; k < length; k++)
             {
@@ -75,7 +75,7 @@ internal static class ChunkEngine
 
         if (n == 0)
         {
-            function.Invoke<ChunkDual<T, TPartials>>(duals, outputs);
+            Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals, outputs);
             CopyValues(outputs, values);
             return;
         }
@@ -89,7 +89,7 @@ internal static class ChunkEngine
                 ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in seeds[k]);
             }
 
-            function.Invoke<ChunkDual<T, TPartials>>(duals, outputs);
+            Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals, outputs);
             for (int i = 0; i < m; i++)
             {
                 ref T partial = ref outputs[i].FirstPartial;
@@ -130,7 +130,7 @@ internal static class ChunkEngine
 
         if (n == 0)
         {
-            return function.Invoke<ChunkDual<ChunkDual<T, TInner>, TOuter>>(duals).Value.Value;
+            return Evaluate<TFunction, ChunkDual<ChunkDual<T, TInner>, TOuter>>(ref function, duals).Value.Value;
         }
 
         T value = T.Zero;
@@ -160,7 +160,7 @@ internal static class ChunkEngine
                     ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[si + k], duals[si + k].Value, in workspace.OuterSeeds[k]);
                 }
 
-                ChunkDual<ChunkDual<T, TInner>, TOuter> y = function.Invoke<ChunkDual<ChunkDual<T, TInner>, TOuter>>(duals);
+                ChunkDual<ChunkDual<T, TInner>, TOuter> y = Evaluate<TFunction, ChunkDual<ChunkDual<T, TInner>, TOuter>>(ref function, duals);
                 ref ChunkDual<T, TInner> outer = ref y.FirstPartial;
                 for (int p = 0; p < li; p++)
                 {
@@ -220,7 +220,7 @@ internal static class ChunkEngine
 
         if (n == 0)
         {
-            return function.Invoke<ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>>(duals).Value.Value;
+            return Evaluate<TFunction, ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>>(ref function, duals).Value.Value;
         }
 
         T value = T.Zero;
@@ -232,7 +232,7 @@ internal static class ChunkEngine
                 ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>.Seed(ref duals[start + k], duals[start + k].Value, in workspace.OuterSeeds[k]);
             }
 
-            ChunkDual<ChunkDual<T, Partials1<T>>, TOuter> y = function.Invoke<ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>>(duals);
+            ChunkDual<ChunkDual<T, Partials1<T>>, TOuter> y = Evaluate<TFunction, ChunkDual<ChunkDual<T, Partials1<T>>, TOuter>>(ref function, duals);
             ref ChunkDual<T, Partials1<T>> outer = ref y.FirstPartial;
             for (int k = 0; k < length; k++)
             {
@@ -261,6 +261,25 @@ internal static class ChunkEngine
             values[i] = outputs[i].Value;
         }
     }
+
+    /// <summary>
+    /// Calls f on dual numbers from its own (non-inlined) frame. Design note: inlined into the chunk loop, the user's
+    /// function shared that loop's JIT inlining budget, the budget ran out part-way through the function and the
+    /// remaining dual operators became calls copying 100-byte structs (measured 3–10× slower). As a root of its
+    /// own, the function body gets the whole budget and every operator inlines.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static TNumber Evaluate<TFunction, TNumber>(ref TFunction function, Span<TNumber> x)
+        where TFunction : IMultivariateFunction
+        where TNumber : IFloatingPointIeee754<TNumber>
+        => function.Invoke<TNumber>(x);
+
+    /// <summary>Calls a vector function on dual numbers from its own frame (see the other overload).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Evaluate<TFunction, TNumber>(ref TFunction function, Span<TNumber> x, Span<TNumber> y)
+        where TFunction : IVectorFunction
+        where TNumber : IFloatingPointIeee754<TNumber>
+        => function.Invoke<TNumber>(x, y);
 
     /// <summary>Runs <paramref name="body"/>(worker) for every worker on the thread pool and waits.</summary>
     public static void RunWorkers(int workers, Action<int> body)
