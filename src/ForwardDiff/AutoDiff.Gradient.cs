@@ -58,7 +58,7 @@ public static partial class AutoDiff
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
         GradientRun<T, TFunction> run = new() { Function = function, X = x, Destination = destination, Config = config };
-        ChunkSizes.Dispatch<T, GradientRun<T, TFunction>>(config.ChunkSize, ref run);
+        ChunkSizes.Dispatch<T, GradientRun<T, TFunction>>(config.ChunkSize, ref run, config.InlineArrayStorage);
         return run.Value;
     }
 
@@ -94,7 +94,7 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, new GradientConfig<T>(x.Length, 8));
+        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, new GradientConfig<T>(x.Length, 8, parallel: false, inlineArrayStorage: true));
     }
 
     /// <summary>Writes ∇f(x) for a lambda over 8-partial duals to <paramref name="destination"/> and returns f(x).</summary>
@@ -109,7 +109,7 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, destination, new GradientConfig<T>(x.Length, 8));
+        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, destination, new GradientConfig<T>(x.Length, 8, parallel: false, inlineArrayStorage: true));
     }
 
     private ref struct GradientRun<T, TFunction> : IChunkVisitor<T>

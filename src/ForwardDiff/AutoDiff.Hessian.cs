@@ -80,7 +80,7 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<T, Partials8<T>>, Partials8<ChunkDual<T, Partials8<T>>>>>(function), x, new HessianConfig<T>(x.Length, 8));
+        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<T, Partials8<T>>, Partials8<ChunkDual<T, Partials8<T>>>>>(function), x, new HessianConfig<T>(x.Length, 8, parallel: false, inlineArrayStorage: true));
     }
 
     private static T HessianCore<T, TFunction>(TFunction function, ReadOnlySpan<T> x, Span<T> gradient, Span<T> destination, HessianConfig<T>? config)
@@ -91,7 +91,7 @@ public static partial class AutoDiff
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(destination.Length, "destination length", x.Length * x.Length, "n·n", nameof(destination));
         HessianRun<T, TFunction> run = new() { Function = function, X = x, Gradient = gradient, Destination = destination, Config = config };
-        ChunkSizes.Dispatch<T, HessianRun<T, TFunction>>(config.ChunkSize, ref run);
+        ChunkSizes.Dispatch<T, HessianRun<T, TFunction>>(config.ChunkSize, ref run, config.InlineArrayStorage);
         return run.Value;
     }
 

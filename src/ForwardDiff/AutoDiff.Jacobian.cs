@@ -58,7 +58,7 @@ public static partial class AutoDiff
         Check.Length(values.Length, "values length", m, "the function's output length", nameof(values));
         Check.Length(destination.Length, "destination length", m * x.Length, "m·n", nameof(destination));
         JacobianRun<T, TFunction> run = new() { Function = function, X = x, Values = values, Destination = destination, Config = config };
-        ChunkSizes.Dispatch<T, JacobianRun<T, TFunction>>(config.ChunkSize, ref run);
+        ChunkSizes.Dispatch<T, JacobianRun<T, TFunction>>(config.ChunkSize, ref run, config.InlineArrayStorage);
     }
 
     /// <summary>Fills <paramref name="result"/> with f(x) and the Jacobian from one sweep.</summary>
@@ -93,7 +93,7 @@ public static partial class AutoDiff
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
-        return Jacobian(new DelegateVectorFunction<ChunkDual<T, Partials8<T>>>(function, outputLength), x, new JacobianConfig<T>(x.Length, outputLength, 8));
+        return Jacobian(new DelegateVectorFunction<ChunkDual<T, Partials8<T>>>(function, outputLength), x, new JacobianConfig<T>(x.Length, outputLength, 8, parallel: false, inlineArrayStorage: true));
     }
 
     private ref struct JacobianRun<T, TFunction> : IChunkVisitor<T>

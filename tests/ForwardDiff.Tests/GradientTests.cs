@@ -191,6 +191,7 @@ public class GradientTests
         Assert.That(double.IsNaN(g[1]) && double.IsNaN(g[0]), Is.True);
     }
 
+    // Element types without a register path (Half here) follow ForwardDiff.jl's rule with threshold 12.
     [TestCase(1, 1)]
     [TestCase(2, 2)]
     [TestCase(3, 4)]
@@ -201,7 +202,24 @@ public class GradientTests
     [TestCase(1000, 12)]
     [TestCase(50, 12)]
     public void GradientConfig_AutomaticChunkSize_FollowsTheRule(int n, int expected)
-        => Assert.That(new GradientConfig<double>(n).ChunkSize, Is.EqualTo(expected));
+        => Assert.That(new GradientConfig<Half>(n).ChunkSize, Is.EqualTo(expected));
+
+    // double on 256-bit hardware: threshold 8 (16 with AVX-512), the largest register-resident Vector256 storage.
+    [TestCase(1, 1, 1)]
+    [TestCase(2, 2, 2)]
+    [TestCase(3, 4, 4)]
+    [TestCase(8, 8, 8)]
+    [TestCase(10, 8, 12)]
+    [TestCase(13, 8, 16)]
+    [TestCase(100, 8, 16)]
+    [TestCase(1000, 8, 16)]
+    public void GradientConfig_AutomaticChunkSize_ForDouble_UsesTheRegisterThreshold(int n, int expectedAvx2, int expectedAvx512)
+    {
+        int expected = !System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated
+            ? new GradientConfig<Half>(n).ChunkSize
+            : System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? expectedAvx512 : expectedAvx2;
+        Assert.That(new GradientConfig<double>(n).ChunkSize, Is.EqualTo(expected));
+    }
 
     [Test]
     public void CheckGradient_Rosenbrock_AgreesWithFiniteDifferences()

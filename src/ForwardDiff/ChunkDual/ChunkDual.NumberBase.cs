@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 using ForwardDiff.Rules;
 
@@ -385,13 +386,21 @@ public readonly partial struct ChunkDual<T, TPartials> :
     //
 
     /// <inheritdoc cref="INumberBase{TSelf}.One" />
-    public static ChunkDual<T, TPartials> One => new(T.One);
+    public static ChunkDual<T, TPartials> One
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(T.One);
+    }
 
     /// <inheritdoc />
     static int INumberBase<ChunkDual<T, TPartials>>.Radix => T.Radix;
 
     /// <inheritdoc cref="INumberBase{TSelf}.Zero" />
-    public static ChunkDual<T, TPartials> Zero => new(T.Zero);
+    public static ChunkDual<T, TPartials> Zero
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(T.Zero);
+    }
 
     /// <inheritdoc cref="ISignedNumber{TSelf}.NegativeOne" />
     public static ChunkDual<T, TPartials> NegativeOne => new(-T.One);
@@ -639,7 +648,8 @@ public readonly partial struct ChunkDual<T, TPartials> :
 /// <summary>The conversion policy of <see cref="ChunkDual{T, TPartials}"/>.</summary>
 internal static class ChunkConversions
 {
-    /// <summary>True when <typeparamref name="TOther"/> is a BCL number type or the scalar type itself.</summary>
+    /// <summary>True when <typeparamref name="TOther"/> is a BCL number type or the scalar type itself (a JIT-time constant).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsPlainNumber<TOther, T>()
     {
         Type t = typeof(TOther);

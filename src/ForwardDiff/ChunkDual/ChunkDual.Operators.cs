@@ -26,7 +26,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <inheritdoc cref="IAdditionOperators{TSelf, TOther, TResult}.op_Addition(TSelf, TOther)" />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator +(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right)
-        => new(left._value + right._value, PartialsValue.Add<T, TPartials>(left._partials, right._partials));
+        => new(left._value + right._value, TPartials.Add(left._partials, right._partials));
 
     /// <summary>Adds a constant: the partials are unchanged.</summary>
     /// <param name="left">The dual.</param>
@@ -178,7 +178,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <inheritdoc cref="ISubtractionOperators{TSelf, TOther, TResult}.op_Subtraction(TSelf, TOther)" />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator -(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right)
-        => new(left._value - right._value, PartialsValue.Subtract<T, TPartials>(left._partials, right._partials));
+        => new(left._value - right._value, TPartials.Subtract(left._partials, right._partials));
 
     /// <summary>Subtracts a constant: the partials are unchanged.</summary>
     /// <param name="left">The dual.</param>
@@ -193,7 +193,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <returns>left − right.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator -(T left, ChunkDual<T, TPartials> right)
-        => new(left - right._value, PartialsValue.Negate<T, TPartials>(right._partials));
+        => new(left - right._value, TPartials.Negate(right._partials));
 
     //
     // IUnaryNegationOperators
@@ -203,7 +203,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <inheritdoc cref="IUnaryNegationOperators{TSelf, TResult}.op_UnaryNegation(TSelf)" />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator -(ChunkDual<T, TPartials> value)
-        => new(-value._value, PartialsValue.Negate<T, TPartials>(value._partials));
+        => new(-value._value, TPartials.Negate(value._partials));
 
     //
     // IUnaryPlusOperators

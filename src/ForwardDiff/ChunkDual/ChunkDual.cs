@@ -45,8 +45,8 @@ public readonly partial struct ChunkDual<T, TPartials>
     /// <param name="value">The value.</param>
     public ChunkDual(T value)
     {
+        _partials = TPartials.Zeroed;
         _value = value;
-        PartialsMath.Zero(ref PartialsMath.First<T, TPartials>(ref _partials), TPartials.Count);
     }
 
     /// <summary>Creates a dual from its value and all of its partials.</summary>
@@ -167,12 +167,12 @@ public readonly partial struct ChunkDual<T, TPartials>
     /// <summary>The result of a unary function: value <paramref name="value"/>, partials = <paramref name="first"/> · x's partials (strong zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ChunkDual<T, TPartials> Chain(T value, T first, ChunkDual<T, TPartials> x)
-        => new(value, PartialsValue.Scale<T, TPartials>(first, x._partials));
+        => new(value, TPartials.Scale(first, x._partials));
 
     /// <summary>The result of a binary function: value, partials = dx · x's partials + dy · y's partials (strong zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ChunkDual<T, TPartials> Chain(T value, T dx, ChunkDual<T, TPartials> x, T dy, ChunkDual<T, TPartials> y)
-        => new(value, PartialsValue.LinearCombination<T, TPartials>(dx, x._partials, dy, y._partials));
+        => new(value, TPartials.LinearCombination(dx, x._partials, dy, y._partials));
 
     /// <summary>A result with value <paramref name="value"/> and every partial zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

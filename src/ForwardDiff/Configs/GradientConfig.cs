@@ -19,14 +19,21 @@ public sealed class GradientConfig<T>
     /// <param name="parallel">Evaluate chunks on several cores (per-worker buffers; the result is bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
     public GradientConfig(int inputLength, int chunkSize = 0, bool parallel = false)
+        : this(inputLength, chunkSize, parallel, inlineArrayStorage: false)
     {
+    }
+
+    /// <summary>Creates a config, optionally on the <c>PartialsN&lt;T&gt;</c> storage (for delegates typed on it).</summary>
+    internal GradientConfig(int inputLength, int chunkSize, bool parallel, bool inlineArrayStorage)
+    {
+        InlineArrayStorage = inlineArrayStorage;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
-        ChunkSize = ChunkSizes.Resolve(chunkSize, inputLength, nameof(chunkSize));
+        ChunkSize = ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
         Parallel = parallel;
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, ChunkCount)) : 1;
         ChunkWorkspace.Factory<T> factory = new(inputLength, 0, WorkerCount);
-        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory);
+        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory, inlineArrayStorage);
         Workspace = factory.Result!;
     }
 
@@ -44,6 +51,9 @@ public sealed class GradientConfig<T>
 
     internal int WorkerCount { get; }
 
+    /// <summary>Whether the buffers use <c>PartialsN&lt;T&gt;</c> rather than the register storage.</summary>
+    internal bool InlineArrayStorage { get; }
+
     internal object Workspace { get; }
 }
 
@@ -60,16 +70,23 @@ public sealed class JacobianConfig<T>
     /// <param name="parallel">Evaluate chunks on several cores (bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException">A length is negative or <paramref name="chunkSize"/> is not available.</exception>
     public JacobianConfig(int inputLength, int outputLength, int chunkSize = 0, bool parallel = false)
+        : this(inputLength, outputLength, chunkSize, parallel, inlineArrayStorage: false)
     {
+    }
+
+    /// <summary>Creates a config, optionally on the <c>PartialsN&lt;T&gt;</c> storage (for delegates typed on it).</summary>
+    internal JacobianConfig(int inputLength, int outputLength, int chunkSize, bool parallel, bool inlineArrayStorage)
+    {
+        InlineArrayStorage = inlineArrayStorage;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
         InputLength = inputLength;
         OutputLength = outputLength;
-        ChunkSize = ChunkSizes.Resolve(chunkSize, inputLength, nameof(chunkSize));
+        ChunkSize = ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
         Parallel = parallel;
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, ChunkCount)) : 1;
         ChunkWorkspace.Factory<T> factory = new(inputLength, outputLength, WorkerCount);
-        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory);
+        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory, inlineArrayStorage);
         Workspace = factory.Result!;
     }
 
@@ -90,6 +107,9 @@ public sealed class JacobianConfig<T>
 
     internal int WorkerCount { get; }
 
+    /// <summary>Whether the buffers use <c>PartialsN&lt;T&gt;</c> rather than the register storage.</summary>
+    internal bool InlineArrayStorage { get; }
+
     internal object Workspace { get; }
 }
 
@@ -109,15 +129,22 @@ public sealed class HessianConfig<T>
     /// <param name="parallel">Evaluate blocks on several cores (bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
     public HessianConfig(int inputLength, int chunkSize = 0, bool parallel = false)
+        : this(inputLength, chunkSize, parallel, inlineArrayStorage: false)
     {
+    }
+
+    /// <summary>Creates a config, optionally on the <c>PartialsN&lt;T&gt;</c> storage (for delegates typed on it).</summary>
+    internal HessianConfig(int inputLength, int chunkSize, bool parallel, bool inlineArrayStorage)
+    {
+        InlineArrayStorage = inlineArrayStorage;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
-        ChunkSize = chunkSize == 0 ? ChunkSizes.RoundUpToAvailable(Math.Clamp(inputLength, 1, HessianThreshold)) : ChunkSizes.Resolve(chunkSize, inputLength, nameof(chunkSize));
+        ChunkSize = chunkSize == 0 ? ChunkSizes.RoundUpToAvailable(Math.Clamp(inputLength, 1, HessianThreshold)) : ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
         Parallel = parallel;
         int blocks = ChunkSizes.DivideRoundingUp(inputLength, ChunkSize);
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, blocks * (blocks + 1) / 2)) : 1;
         HessianWorkspace.Factory<T> factory = new(inputLength, WorkerCount);
-        ChunkSizes.Dispatch<T, HessianWorkspace.Factory<T>>(ChunkSize, ref factory);
+        ChunkSizes.Dispatch<T, HessianWorkspace.Factory<T>>(ChunkSize, ref factory, inlineArrayStorage);
         Workspace = factory.Result!;
         VectorProductWorkspace = factory.VectorProduct!;
     }
@@ -135,6 +162,9 @@ public sealed class HessianConfig<T>
     public bool Parallel { get; }
 
     internal int WorkerCount { get; }
+
+    /// <summary>Whether the buffers use <c>PartialsN&lt;T&gt;</c> rather than the register storage.</summary>
+    internal bool InlineArrayStorage { get; }
 
     internal object Workspace { get; }
 

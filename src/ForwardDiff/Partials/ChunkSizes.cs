@@ -1,28 +1,62 @@
+using System.Runtime.Intrinsics;
+
 namespace ForwardDiff;
 
 internal static partial class ChunkSizes
 {
-    /// <summary>The largest chunk the automatic rule picks.</summary>
-    /// <remarks>
-    /// ForwardDiff.jl's threshold. Measured here for double (perf/results/gradient.md, AVX2 machine): on extended
-    /// Rosenbrock the automatic chunk 12 beat fixed chunks 8 and 16 at n = 100 and n = 1000, so the rule stays the
-    /// published one.
-    /// </remarks>
+    /// <summary>The largest chunk the automatic rule picks for element types without a register path (ForwardDiff.jl's threshold).</summary>
     public const int Threshold = 12;
 
     /// <summary>
-    /// The automatic chunk size for <paramref name="inputLength"/> inputs: n ≤ 12 → n, otherwise ⌈n / ⌈n / 12⌉⌉
-    /// (the same number of passes as chunk 12, with the work spread evenly), then rounded up to a multiple of 4
-    /// (4, 8, 12, 16: the sizes with a register path) when above 2.
+    /// The largest chunk the automatic rule picks for <typeparamref name="T"/>: 8 for double and 16 for float on
+    /// 256-bit hardware without AVX-512 (two <c>Vector256</c> registers per dual), 16 for double with AVX-512,
+    /// otherwise ForwardDiff.jl's 12.
     /// </summary>
-    public static int Default(int inputLength)
+    /// <remarks>
+    /// Measured (perf/results/gradient.md, AVX2 machine, extended Rosenbrock n = 100): chunk 8 on
+    /// <c>Vector256Partials2</c> stays in registers and beat chunk 12 (three vectors per dual: the sixteen ymm
+    /// registers no longer hold a loop's duals and the JIT spills) and chunk 16 (four vectors: the JIT no longer
+    /// promotes the struct). With AVX-512 the machine has 32 vector registers; 16 is the untested guess there.
+    /// </remarks>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <returns>The threshold.</returns>
+    public static int ThresholdFor<T>()
+    {
+        if (Vector256.IsHardwareAccelerated && typeof(T) == typeof(double))
+        {
+            return Vector512.IsHardwareAccelerated ? 16 : 8;
+        }
+
+        if (Vector256.IsHardwareAccelerated && typeof(T) == typeof(float))
+        {
+            return 16;
+        }
+
+        return Threshold;
+    }
+
+    /// <summary>The automatic chunk size for <paramref name="inputLength"/> inputs of <typeparamref name="T"/> (see <see cref="Default(int, int)"/> with <see cref="ThresholdFor{T}"/>).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="inputLength">n.</param>
+    /// <returns>The chunk size.</returns>
+    public static int Default<T>(int inputLength) => Default(inputLength, ThresholdFor<T>());
+
+    /// <summary>
+    /// The automatic chunk size for <paramref name="inputLength"/> inputs: n ≤ threshold → n, otherwise
+    /// ⌈n / ⌈n / threshold⌉⌉ (the same number of passes as the threshold, with the work spread evenly), then rounded up
+    /// to a multiple of 4 (4, 8, 12, 16: the sizes with a register path) when above 2.
+    /// </summary>
+    /// <param name="inputLength">n.</param>
+    /// <param name="threshold">The largest chunk (ForwardDiff.jl: 12).</param>
+    /// <returns>The chunk size.</returns>
+    public static int Default(int inputLength, int threshold = Threshold)
     {
         if (inputLength <= 1)
         {
             return 1;
         }
 
-        int size = inputLength <= Threshold ? inputLength : DivideRoundingUp(inputLength, DivideRoundingUp(inputLength, Threshold));
+        int size = inputLength <= threshold ? inputLength : DivideRoundingUp(inputLength, DivideRoundingUp(inputLength, threshold));
 
         // Sizes that are multiples of 4 run on the register path for double (PartialsValue); measured on extended
         // Rosenbrock n = 10: chunk 10 (by-reference kernels) 2.0 µs, chunk 8 (two passes, registers) 0.63 µs.
@@ -45,11 +79,11 @@ internal static partial class ChunkSizes
     }
 
     /// <summary>Validates a requested chunk size (0 = automatic) and resolves it.</summary>
-    public static int Resolve(int requested, int inputLength, string paramName)
+    public static int Resolve<T>(int requested, int inputLength, string paramName)
     {
         if (requested == 0)
         {
-            return Default(inputLength);
+            return Default<T>(inputLength);
         }
 
         if (!Available.Contains(requested))

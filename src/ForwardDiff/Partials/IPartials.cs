@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace ForwardDiff;
 
@@ -19,6 +20,42 @@ public interface IPartials<TSelf, T>
 {
     /// <summary>The number of partial derivatives held.</summary>
     static abstract int Count { get; }
+
+    // The by-value partials kernels. The defaults take the generic paths of PartialsValue (register path for double
+    // [InlineArray] storage through bit-casts, by-reference kernels otherwise); the Vector256Partials storage types
+    // override them with straight vector code on their own fields, which the JIT keeps in registers.
+
+    /// <summary>Every partial zero.</summary>
+    internal static virtual TSelf Zeroed
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            Unsafe.SkipInit(out TSelf r);
+            PartialsMath.Zero(ref PartialsMath.First<T, TSelf>(ref r), TSelf.Count);
+            return r;
+        }
+    }
+
+    /// <summary>a + b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static virtual TSelf Add(TSelf a, TSelf b) => PartialsValue.Add<T, TSelf>(a, b);
+
+    /// <summary>a − b.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static virtual TSelf Subtract(TSelf a, TSelf b) => PartialsValue.Subtract<T, TSelf>(a, b);
+
+    /// <summary>−a.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static virtual TSelf Negate(TSelf a) => PartialsValue.Negate<T, TSelf>(a);
+
+    /// <summary>s · a, strong zero when s is not finite (see <c>StrongZero.Scale</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static virtual TSelf Scale(T s, TSelf a) => PartialsValue.Scale<T, TSelf>(s, a);
+
+    /// <summary>s · a + t · b, strong zero per product whose factor is not finite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static virtual TSelf LinearCombination(T s, TSelf a, T t, TSelf b) => PartialsValue.LinearCombination<T, TSelf>(s, a, t, b);
 }
 
 /// <summary>A generic action chosen by run-time chunk size (see <c>ChunkSizes.Dispatch</c>).</summary>

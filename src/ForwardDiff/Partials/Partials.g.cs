@@ -7,6 +7,7 @@
 
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ForwardDiff;
 
@@ -238,11 +239,39 @@ internal static partial class ChunkSizes
         16,
     ];
 
-    /// <summary>Calls <c>visitor.Visit&lt;PartialsN&lt;T&gt;&gt;()</c> for the storage type of <paramref name="chunkSize"/>.</summary>
-    internal static void Dispatch<T, TVisitor>(int chunkSize, ref TVisitor visitor)
+    /// <summary>Calls <c>visitor.Visit&lt;TPartials&gt;()</c> with the storage type of <paramref name="chunkSize"/> partials: <c>Vector256PartialsK&lt;T&gt;</c> for double (4, 8, 12, 16) and float (8, 16) on 256-bit hardware, <c>PartialsN&lt;T&gt;</c> otherwise.</summary>
+    /// <param name="chunkSize">The chunk size (one of <see cref="Available"/>).</param>
+    /// <param name="visitor">The action.</param>
+    /// <param name="inlineArrayStorage">Always use <c>PartialsN&lt;T&gt;</c> (the delegate overloads, whose delegates are typed on it).</param>
+    internal static void Dispatch<T, TVisitor>(int chunkSize, ref TVisitor visitor, bool inlineArrayStorage = false)
         where T : IFloatingPointIeee754<T>
         where TVisitor : IChunkVisitor<T>, allows ref struct
     {
+        // double and float take the Vector256 storage where one exists for the size: the JIT keeps those duals in
+        // registers (see Vector256Partials.cs). Any other element type, or no 256-bit hardware, takes PartialsN<T>.
+        if (inlineArrayStorage)
+        {
+            // fall through to PartialsN<T>
+        }
+        else if (typeof(T) == typeof(double) && Vector256.IsHardwareAccelerated)
+        {
+            switch (chunkSize)
+            {
+                case 4: visitor.Visit<Vector256Partials1<T>>(); return;
+                case 8: visitor.Visit<Vector256Partials2<T>>(); return;
+                case 12: visitor.Visit<Vector256Partials3<T>>(); return;
+                case 16: visitor.Visit<Vector256Partials4<T>>(); return;
+            }
+        }
+        else if (typeof(T) == typeof(float) && Vector256.IsHardwareAccelerated)
+        {
+            switch (chunkSize)
+            {
+                case 8: visitor.Visit<Vector256Partials1<T>>(); return;
+                case 16: visitor.Visit<Vector256Partials2<T>>(); return;
+            }
+        }
+
         switch (chunkSize)
         {
             case 1: visitor.Visit<Partials1<T>>(); break;
