@@ -26,7 +26,16 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <inheritdoc cref="IAdditionOperators{TSelf, TOther, TResult}.op_Addition(TSelf, TOther)" />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator +(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right)
-        => new(left._value + right._value, TPartials.Add(left._partials, right._partials));
+    {
+        if (TPartials.InRegisters)
+        {
+            return new(left._value + right._value, TPartials.Add(left._partials, right._partials));
+        }
+
+        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
+        AddInto(ref r, in left, in right);
+        return r;
+    }
 
     /// <summary>Adds a constant: the partials are unchanged.</summary>
     /// <param name="left">The dual.</param>
@@ -178,7 +187,16 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <inheritdoc cref="ISubtractionOperators{TSelf, TOther, TResult}.op_Subtraction(TSelf, TOther)" />
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ChunkDual<T, TPartials> operator -(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right)
-        => new(left._value - right._value, TPartials.Subtract(left._partials, right._partials));
+    {
+        if (TPartials.InRegisters)
+        {
+            return new(left._value - right._value, TPartials.Subtract(left._partials, right._partials));
+        }
+
+        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
+        SubtractInto(ref r, in left, in right);
+        return r;
+    }
 
     /// <summary>Subtracts a constant: the partials are unchanged.</summary>
     /// <param name="left">The dual.</param>

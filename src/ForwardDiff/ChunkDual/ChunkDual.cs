@@ -167,12 +167,60 @@ public readonly partial struct ChunkDual<T, TPartials>
     /// <summary>The result of a unary function: value <paramref name="value"/>, partials = <paramref name="first"/> · x's partials (strong zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ChunkDual<T, TPartials> Chain(T value, T first, ChunkDual<T, TPartials> x)
-        => new(value, TPartials.Scale(first, x._partials));
+    {
+        if (TPartials.InRegisters)
+        {
+            return new(value, TPartials.Scale(first, x._partials));
+        }
+
+        // large (nested) partials: built in place by an out-of-line kernel (no by-value copies of the storage, and
+        // the user's function keeps its inlining budget for the operators themselves)
+        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
+        ScaleInto(ref r, value, first, in x);
+        return r;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ScaleInto(ref ChunkDual<T, TPartials> r, T value, T first, in ChunkDual<T, TPartials> x)
+    {
+        PartialsMath.Scale(ref r.FirstPartial, first, ref Unsafe.AsRef(in x).FirstPartial, TPartials.Count);
+        r.ValueRef = value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LinearCombinationInto(ref ChunkDual<T, TPartials> r, T value, T dx, in ChunkDual<T, TPartials> x, T dy, in ChunkDual<T, TPartials> y)
+    {
+        PartialsMath.LinearCombination(ref r.FirstPartial, dx, ref Unsafe.AsRef(in x).FirstPartial, dy, ref Unsafe.AsRef(in y).FirstPartial, TPartials.Count);
+        r.ValueRef = value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void AddInto(ref ChunkDual<T, TPartials> r, in ChunkDual<T, TPartials> x, in ChunkDual<T, TPartials> y)
+    {
+        PartialsMath.Add(ref r.FirstPartial, ref Unsafe.AsRef(in x).FirstPartial, ref Unsafe.AsRef(in y).FirstPartial, TPartials.Count);
+        r.ValueRef = x._value + y._value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static void SubtractInto(ref ChunkDual<T, TPartials> r, in ChunkDual<T, TPartials> x, in ChunkDual<T, TPartials> y)
+    {
+        PartialsMath.Subtract(ref r.FirstPartial, ref Unsafe.AsRef(in x).FirstPartial, ref Unsafe.AsRef(in y).FirstPartial, TPartials.Count);
+        r.ValueRef = x._value - y._value;
+    }
 
     /// <summary>The result of a binary function: value, partials = dx · x's partials + dy · y's partials (strong zero).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ChunkDual<T, TPartials> Chain(T value, T dx, ChunkDual<T, TPartials> x, T dy, ChunkDual<T, TPartials> y)
-        => new(value, TPartials.LinearCombination(dx, x._partials, dy, y._partials));
+    {
+        if (TPartials.InRegisters)
+        {
+            return new(value, TPartials.LinearCombination(dx, x._partials, dy, y._partials));
+        }
+
+        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
+        LinearCombinationInto(ref r, value, dx, in x, dy, in y);
+        return r;
+    }
 
     /// <summary>A result with value <paramref name="value"/> and every partial zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -25,6 +25,17 @@ public interface IPartials<TSelf, T>
     // [InlineArray] storage through bit-casts, by-reference kernels otherwise); the Vector256Partials storage types
     // override them with straight vector code on their own fields, which the JIT keeps in registers.
 
+    /// <summary>
+    /// Whether the by-value kernels keep this storage in registers (the <c>Vector256PartialsK</c> types, and
+    /// <c>[InlineArray]</c> double storage of 4, 8, 12 or 16). Otherwise <see cref="ChunkDual{T, TPartials}"/> builds its
+    /// results in place through the by-reference kernels, which saves copying large (nested) partials around.
+    /// </summary>
+    internal static virtual bool InRegisters
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => PartialsValue.Registers<T, TSelf>();
+    }
+
     /// <summary>Every partial zero.</summary>
     internal static virtual TSelf Zeroed
     {

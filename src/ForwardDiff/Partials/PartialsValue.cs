@@ -21,7 +21,7 @@ internal static class PartialsValue
 {
     /// <summary>Whether the register path applies to this storage (a JIT-time constant once inlined).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Registers<T, TPartials>()
+    internal static bool Registers<T, TPartials>()
         where T : IFloatingPointIeee754<T>
         where TPartials : struct, IPartials<TPartials, T>
         => typeof(T) == typeof(double) && Vector256.IsHardwareAccelerated

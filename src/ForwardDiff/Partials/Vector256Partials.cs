@@ -60,6 +60,13 @@ public readonly struct Vector256Partials1<T> : IPartials<Vector256Partials1<T>, 
     }
 
     /// <inheritdoc />
+    static bool IPartials<Vector256Partials1<T>, T>.InRegisters
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => true;
+    }
+
+    /// <inheritdoc />
     static Vector256Partials1<T> IPartials<Vector256Partials1<T>, T>.Zeroed
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -137,6 +144,13 @@ public readonly struct Vector256Partials2<T> : IPartials<Vector256Partials2<T>, 
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => typeof(T) == typeof(double) || typeof(T) == typeof(float) ? 2 * Vector256<T>.Count : Vector256Kernels.Count<T>(2);
+    }
+
+    /// <inheritdoc />
+    static bool IPartials<Vector256Partials2<T>, T>.InRegisters
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => true;
     }
 
     /// <inheritdoc />
@@ -222,6 +236,13 @@ public readonly struct Vector256Partials3<T> : IPartials<Vector256Partials3<T>, 
     }
 
     /// <inheritdoc />
+    static bool IPartials<Vector256Partials3<T>, T>.InRegisters
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => true;
+    }
+
+    /// <inheritdoc />
     static Vector256Partials3<T> IPartials<Vector256Partials3<T>, T>.Zeroed
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -303,6 +324,13 @@ public readonly struct Vector256Partials4<T> : IPartials<Vector256Partials4<T>, 
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         get => typeof(T) == typeof(double) || typeof(T) == typeof(float) ? 4 * Vector256<T>.Count : Vector256Kernels.Count<T>(4);
+    }
+
+    /// <inheritdoc />
+    static bool IPartials<Vector256Partials4<T>, T>.InRegisters
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => true;
     }
 
     /// <inheritdoc />
