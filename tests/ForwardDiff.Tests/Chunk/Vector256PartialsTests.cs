@@ -244,4 +244,36 @@ public class Vector256PartialsTests
             Assert.That(g, Is.EqualTo(reference), $"chunk {chunk}");
         }
     }
+
+    [Test]
+    public void FloatGradient_RegisterChunks_SameBitsAsScalarChunk_AndCloseToDouble()
+    {
+        Random random = new(13);
+        double[] xd = Enumerable.Range(0, 41).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+        float[] x = xd.Select(v => (float)v).ToArray();
+        float[] reference = AutoDiff.Gradient(new TestFunctions.Rosenbrock(), x, new GradientConfig<float>(x.Length, 3));
+        foreach (int chunk in new[] { 0, 8, 16 })
+        {
+            float[] g = AutoDiff.Gradient(new TestFunctions.Rosenbrock(), x, new GradientConfig<float>(x.Length, chunk));
+            Assert.That(g, Is.EqualTo(reference), $"chunk {chunk}");
+        }
+
+        double[] exact = TestFunctions.Rosenbrock.Gradient(x.Select(v => (double)v).ToArray());
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.That(reference[i], Is.EqualTo(exact[i]).Within(1e-4 * (1 + Math.Abs(exact[i]))), $"component {i}");
+        }
+    }
+
+    [Test]
+    public void Jacobian_RegisterAndInlineArrayStorage_SameBits()
+    {
+        double[] x = [0.3, -1.2, 2.0, 0.7, -0.4, 1.1, 0.9, -2.2, 0.05];
+        double[,] viaScalarChunk = AutoDiff.Jacobian(new TestFunctions.Mixed(), x, new JacobianConfig<double>(x.Length, x.Length, 3));
+        foreach (int chunk in new[] { 0, 4, 8, 12, 16 })
+        {
+            double[,] viaRegisters = AutoDiff.Jacobian(new TestFunctions.Mixed(), x, new JacobianConfig<double>(x.Length, x.Length, chunk));
+            Assert.That(viaRegisters, Is.EqualTo(viaScalarChunk), $"chunk {chunk}");
+        }
+    }
 }
