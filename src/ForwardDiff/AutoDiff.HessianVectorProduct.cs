@@ -81,7 +81,7 @@ public static partial class AutoDiff
         Check.Length(direction.Length, "direction length", x.Length, nameof(direction));
         Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
         HessianVectorRun<T, TFunction> run = new() { Function = function, X = x, Direction = direction, Gradient = gradient, Destination = destination, Config = config };
-        ChunkSizes.Dispatch<ChunkDual<T, Partials1<T>>, HessianVectorRun<T, TFunction>>(config.ChunkSize, ref run);
+        ChunkSizes.Dispatch<ChunkDual<T, Partials1<T>>, HessianVectorRun<T, TFunction>>(config.VectorProductChunkSize, ref run);
         return run.Value;
     }
 

@@ -426,6 +426,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <summary>Whether the value is finite (partials are ignored).</summary>
     /// <param name="value">The number.</param>
     /// <returns>Whether the value is finite.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsFinite(ChunkDual<T, TPartials> value) => T.IsFinite(value._value);
 
     /// <inheritdoc />
@@ -434,6 +435,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <summary>Whether the value is infinite (partials are ignored).</summary>
     /// <param name="value">The number.</param>
     /// <returns>Whether the value is ±∞.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsInfinity(ChunkDual<T, TPartials> value) => T.IsInfinity(value._value);
 
     /// <summary>Whether the value is an integer (partials are ignored).</summary>
@@ -444,11 +446,13 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <summary>Whether the value is NaN (partials are ignored).</summary>
     /// <param name="value">The number.</param>
     /// <returns>Whether the value is NaN.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsNaN(ChunkDual<T, TPartials> value) => T.IsNaN(value._value);
 
     /// <summary>Whether the value is negative, −0 included (partials are ignored).</summary>
     /// <param name="value">The number.</param>
     /// <returns>Whether the sign bit of the value is set.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsNegative(ChunkDual<T, TPartials> value) => T.IsNegative(value._value);
 
     /// <summary>Whether the value is −∞.</summary>
@@ -469,6 +473,7 @@ public readonly partial struct ChunkDual<T, TPartials> :
     /// <summary>Whether the value is positive, +0 included.</summary>
     /// <param name="value">The number.</param>
     /// <returns>Whether the sign bit of the value is clear.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsPositive(ChunkDual<T, TPartials> value) => T.IsPositive(value._value);
 
     /// <summary>Whether the value is +∞.</summary>

@@ -200,6 +200,98 @@ internal static class ChunkEngine
         return value;
     }
 
+    /// <summary>The number of passes of <see cref="HessianRows"/>: for each row r, the inner blocks from the one holding r onwards.</summary>
+    public static int RowSegmentPasses(int n, int c)
+    {
+        int blocks = ChunkSizes.DivideRoundingUp(n, c);
+        int passes = 0;
+        for (int r = 0; r < n; r++)
+        {
+            passes += blocks - (r / c);
+        }
+
+        return passes;
+    }
+
+    /// <summary>
+    /// Hessian row segments (upper triangle only, numbered row by row): each pass seeds input r on the single outer
+    /// partial and a block of inputs on the inner partials, reads the 1 × c segment H[r, block] and mirrors it; the first
+    /// segment of each row also gives ∂f/∂x_r. The nested duals are small enough for the JIT to keep in registers, which
+    /// outweighs the c-fold more passes than square blocks need.
+    /// </summary>
+    public static T HessianRows<T, TInner, TOuter, TFunction>(ref TFunction function, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, HessianWorkspace<T, TInner, TOuter> workspace, int worker, int first, int stride)
+        where T : IFloatingPointIeee754<T>
+        where TInner : struct, IPartials<TInner, T>
+        where TOuter : struct, IPartials<TOuter, ChunkDual<T, TInner>>
+        where TFunction : IMultivariateFunction
+    {
+        int n = x.Length;
+        int c = TInner.Count;
+        int blocks = ChunkSizes.DivideRoundingUp(n, c);
+        Span<ChunkDual<ChunkDual<T, TInner>, TOuter>> duals = workspace.Inputs[worker].AsSpan(0, n);
+        for (int i = 0; i < n; i++)
+        {
+            ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[i], new ChunkDual<T, TInner>(x[i]), in workspace.OuterZero);
+        }
+
+        if (n == 0)
+        {
+            return Evaluate<TFunction, ChunkDual<ChunkDual<T, TInner>, TOuter>>(ref function, duals).Value.Value;
+        }
+
+        T value = T.Zero;
+        int pass = 0;
+        for (int row = 0; row < n; row++)
+        {
+            for (int bj = row / c; bj < blocks; bj++, pass++)
+            {
+                if (pass % stride != first)
+                {
+                    continue;
+                }
+
+                int sj = bj * c;
+                int lj = Math.Min(c, n - sj);
+                for (int k = 0; k < lj; k++)
+                {
+                    ChunkDual<T, TInner> inner = default;
+                    ChunkDual<T, TInner>.Seed(ref inner, x[sj + k], in workspace.InnerSeeds[k]);
+                    ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[sj + k], inner, in workspace.OuterZero);
+                }
+
+                ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[row], duals[row].Value, in workspace.OuterSeeds[0]);
+                ChunkDual<ChunkDual<T, TInner>, TOuter> y = Evaluate<TFunction, ChunkDual<ChunkDual<T, TInner>, TOuter>>(ref function, duals);
+                ref ChunkDual<T, TInner> outer = ref y.FirstPartial;
+                ref T second = ref outer.FirstPartial;
+                for (int q = 0; q < lj; q++)
+                {
+                    int column = sj + q;
+                    if (row <= column)
+                    {
+                        T h = Unsafe.Add(ref second, q);
+                        hessian[(row * n) + column] = h;
+                        hessian[(column * n) + row] = h;
+                    }
+                }
+
+                if (bj == row / c && !gradient.IsEmpty)
+                {
+                    gradient[row] = outer.Value;
+                }
+
+                ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[row], new ChunkDual<T, TInner>(x[row]), in workspace.OuterZero);
+                for (int k = 0; k < lj; k++)
+                {
+                    ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[sj + k], new ChunkDual<T, TInner>(x[sj + k]), in workspace.OuterZero);
+                }
+
+                value = y.Value.Value;
+            }
+        }
+
+        return value;
+    }
+
     /// <summary>
     /// Hessian–vector chunks: the inner (one-partial) level carries the direction v, the outer level a chunk of unit
     /// seeds, so the outer partial p of f gives ∂f/∂xₚ and its inner partial (Hv)ₚ. Returns f(x).

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
 
 namespace ForwardDiff;
 
@@ -124,8 +125,11 @@ public sealed class HessianConfig<T>
 {
     /// <summary>Creates a config for functions of <paramref name="inputLength"/> inputs.</summary>
     /// <param name="inputLength">n (≥ 0).</param>
-    /// <param name="chunkSize">Block size: 0 = automatic, which for the Hessian is min(n, 8) rounded to a storage size
-    /// (the nested dual carries chunk² second partials, so smaller blocks than for gradients pay off); otherwise one of 1–12 or 16.</param>
+    /// <param name="chunkSize">Block size: 0 = automatic; otherwise one of 1–12 or 16, and each pass carries one
+    /// chunk × chunk block of second partials (nested chunked duals). The automatic choice for double and float on
+    /// 256-bit SIMD hardware is a row segment per pass (one outer partial over a vector of inner partials: 1 × 4 for double,
+    /// 1 × 8 for float), which the JIT keeps in registers: measured 3–10× faster than square blocks here. Elsewhere the
+    /// automatic block is min(n, 8) rounded to a storage size.</param>
     /// <param name="parallel">Evaluate blocks on several cores (bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
     public HessianConfig(int inputLength, int chunkSize = 0, bool parallel = false)
@@ -139,13 +143,17 @@ public sealed class HessianConfig<T>
         InlineArrayStorage = inlineArrayStorage;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
-        ChunkSize = chunkSize == 0 ? ChunkSizes.RoundUpToAvailable(Math.Clamp(inputLength, 1, HessianThreshold)) : ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
+        int blockSize = chunkSize == 0 ? ChunkSizes.RoundUpToAvailable(Math.Clamp(inputLength, 1, HessianThreshold)) : ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
+        RowSegments = chunkSize == 0 && !inlineArrayStorage && Vector256.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float));
+        ChunkSize = RowSegments ? Vector256Partials1<T>.Count : blockSize;
+        VectorProductChunkSize = blockSize;
         Parallel = parallel;
         int blocks = ChunkSizes.DivideRoundingUp(inputLength, ChunkSize);
-        WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, blocks * (blocks + 1) / 2)) : 1;
+        int passes = RowSegments ? ChunkEngine.RowSegmentPasses(inputLength, ChunkSize) : blocks * (blocks + 1) / 2;
+        WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, passes)) : 1;
         HessianWorkspace.Factory<T> factory = new(inputLength, WorkerCount);
-        ChunkSizes.Dispatch<T, HessianWorkspace.Factory<T>>(ChunkSize, ref factory, inlineArrayStorage);
-        Workspace = factory.Result!;
+        ChunkSizes.Dispatch<T, HessianWorkspace.Factory<T>>(blockSize, ref factory, inlineArrayStorage);
+        Workspace = RowSegments ? new HessianWorkspace<T, Vector256Partials1<T>, SinglePartial<ChunkDual<T, Vector256Partials1<T>>>>(inputLength, WorkerCount) : factory.Result!;
         VectorProductWorkspace = factory.VectorProduct!;
     }
 
@@ -155,8 +163,17 @@ public sealed class HessianConfig<T>
     /// <summary>n, the input length.</summary>
     public int InputLength { get; }
 
-    /// <summary>Block size (partials per level of nesting).</summary>
+    /// <summary>
+    /// Block size: partials per level of nesting, or, for the automatic row segments (see the constructor), the
+    /// number of inner partials (Hessian entries of one row) per pass.
+    /// </summary>
     public int ChunkSize { get; }
+
+    /// <summary>Whether each pass computes a 1 × <see cref="ChunkSize"/> row segment (register-resident nested duals) rather than a square block.</summary>
+    internal bool RowSegments { get; }
+
+    /// <summary>The outer chunk of <c>AutoDiff.HessianVectorProduct</c> (the block size rule, unaffected by row segments).</summary>
+    internal int VectorProductChunkSize { get; }
 
     /// <summary>Whether blocks are evaluated on several cores.</summary>
     public bool Parallel { get; }

@@ -1,0 +1,190 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using static ForwardDiff.Tests.Chunk.TestFunctions;
+
+namespace ForwardDiff.Tests.Chunk;
+
+/// <summary>
+/// The automatic Hessian for double and float evaluates one row segment per pass on register-resident nested duals
+/// (<c>ChunkDual&lt;ChunkDual&lt;T, Vector256Partials1&lt;T&gt;&gt;, SinglePartial&lt;…&gt;&gt;</c>). Each entry is formed by the
+/// same per-lane arithmetic as in the square-block mode, so the two must agree bit for bit — at ordinary and at special points.
+/// </summary>
+public class HessianRowSegmentTests
+{
+    /// <summary>Many rules at once: products, quotients, powers, roots, logs, trigonometric and non-smooth functions, coupling neighbours.</summary>
+    public readonly struct KitchenSink : IMultivariateFunction
+    {
+        public T Invoke<T>(ReadOnlySpan<T> x)
+            where T : IFloatingPointIeee754<T>
+        {
+            T sum = T.Zero;
+            T half = T.CreateChecked(0.5);
+            for (int i = 0; i < x.Length; i++)
+            {
+                T a = x[i];
+                T b = x[(i + 1) % x.Length];
+                sum += (T.Sin(a) * b) + (T.Exp(a / T.CreateChecked(3)) * T.Sqrt((a * a) + T.One));
+                sum += (T.LogP1(a * a) * T.Atan2(b, T.CreateChecked(1.5))) + T.Pow(T.Abs(a) + half, b);
+                sum += T.Hypot(a, b) + (a / (T.One + (b * b))) + T.Cbrt(a * b) + T.Max(a, b) + T.Sqrt(T.Abs(a));
+                sum += T.Tanh(a - b) * T.Cos(a * b);
+            }
+
+            return sum;
+        }
+    }
+
+    private static void AssertBitIdentical(double[,] actual, double[,] expected, string context)
+    {
+        int n = expected.GetLength(0);
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                Assert.That(BitConverter.DoubleToInt64Bits(actual[i, j]), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected[i, j])), $"{context} [{i}, {j}]: {actual[i, j]:R} vs {expected[i, j]:R}");
+            }
+        }
+    }
+
+    private static bool RowSegmentsAvailable => Vector256.IsHardwareAccelerated;
+
+    [Test]
+    public void AutomaticConfig_UsesRowSegmentsOfOneVector()
+    {
+        HessianConfig<double> d = new(50);
+        HessianConfig<float> f = new(50);
+        HessianConfig<Half> h = new(50);
+        Assert.Multiple(() =>
+        {
+            Assert.That(d.ChunkSize, Is.EqualTo(RowSegmentsAvailable ? 4 : 8));
+            Assert.That(f.ChunkSize, Is.EqualTo(RowSegmentsAvailable ? 8 : 8));
+            Assert.That(h.ChunkSize, Is.EqualTo(8), "other element types keep square blocks of min(n, 8)");
+            Assert.That(new HessianConfig<double>(50, 4).ChunkSize, Is.EqualTo(4), "an explicit chunk size keeps square blocks");
+        });
+    }
+
+    [TestCase(1)]
+    [TestCase(3)]
+    [TestCase(4)]
+    [TestCase(5)]
+    [TestCase(13)]
+    public void RowSegments_EqualSquareBlocks_BitForBit(int n)
+    {
+        double[] x = Point(n, n + 40);
+        double[,] rows = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n));
+        foreach (int block in new[] { 1, 4, 8 })
+        {
+            AssertBitIdentical(rows, AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n, block)), $"block {block}");
+        }
+    }
+
+    [Test]
+    public void RowSegments_AtSpecialPoints_EqualSquareBlocks_BitForBit()
+    {
+        double[][] points =
+        [
+            [0.0, -0.0, 1.0, -1.0, 0.5],
+            [0.0, 0.0, 0.0, 0.0, 0.0],
+            [double.NaN, 0.3, -0.7, 1.1, 2.0],
+            [1e-300, -1e300, 0.25, double.PositiveInfinity, -0.5],
+            [-0.0, double.NegativeInfinity, 3.0, 1e-20, -2.0],
+        ];
+        foreach (double[] x in points)
+        {
+            double[,] rows = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(x.Length));
+            AssertBitIdentical(rows, AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(x.Length, 4)), string.Join(", ", x));
+        }
+    }
+
+    [Test]
+    public void RowSegments_NaNInput_PropagatesToItsRowAndColumn()
+    {
+        double[] x = Point(9, 3);
+        x[4] = double.NaN;
+        double[,] h = AutoDiff.Hessian(new Rosenbrock(), x);
+        Assert.Multiple(() =>
+        {
+            Assert.That(h[4, 4], Is.NaN);
+            Assert.That(h[4, 5], Is.NaN, "∂²f/∂x4∂x5 = −400·x4");
+            Assert.That(h[5, 4], Is.NaN);
+            Assert.That(h[3, 4], Is.EqualTo(-400 * x[3]), "∂²f/∂x3∂x4 = −400·x3 does not involve x4");
+            Assert.That(h[0, 0], Is.EqualTo(Rosenbrock.Hessian(x)[0, 0]).Within(1e-12 * Math.Abs(Rosenbrock.Hessian(x)[0, 0])), "rows not touching x4 stay finite");
+        });
+    }
+
+    [Test]
+    public void RowSegments_ResultForm_GradientEqualsGradientVerb_AndParallelIsBitIdentical()
+    {
+        double[] x = Point(27, 8);
+        HessianResult<double> serial = new(27);
+        HessianResult<double> parallel = new(27);
+        AutoDiff.Hessian(new KitchenSink(), x, serial, new HessianConfig<double>(27));
+        AutoDiff.Hessian(new KitchenSink(), x, parallel, new HessianConfig<double>(27, parallel: true));
+        double[] gradient = AutoDiff.Gradient(new KitchenSink(), x);
+        Assert.Multiple(() =>
+        {
+            Assert.That(serial.Value, Is.EqualTo(new KitchenSink().Invoke<double>(x)));
+            Assert.That(serial.Gradient, Is.EqualTo(gradient).Within(1e-12));
+            Assert.That(parallel.Value, Is.EqualTo(serial.Value));
+            Assert.That(parallel.Gradient, Is.EqualTo(serial.Gradient));
+            AssertBitIdentical(parallel.Hessian, serial.Hessian, "parallel");
+        });
+    }
+
+    [TestCase(2)]
+    [TestCase(10)]
+    [TestCase(100)]
+    public void RowSegments_Rosenbrock_MatchAnalytic(int n)
+    {
+        double[] x = Point(n, 11);
+        double[,] expected = Rosenbrock.Hessian(x);
+        double[,] actual = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<double>(n));
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                Assert.That(actual[i, j], Is.EqualTo(expected[i, j]).Within(RelativeTolerance(expected[i, j], 1e-13)), $"[{i}, {j}]");
+            }
+        }
+    }
+
+    [Test]
+    public void RowSegments_Float_EqualSquareBlocksAndAnalytic()
+    {
+        double[] xd = Point(19, 5);
+        float[] x = Array.ConvertAll(xd, v => (float)v);
+        float[,] rows = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<float>(19));
+        float[,] blocks = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<float>(19, 8));
+        double[,] expected = Rosenbrock.Hessian(Array.ConvertAll(x, v => (double)v));
+        for (int i = 0; i < 19; i++)
+        {
+            for (int j = 0; j < 19; j++)
+            {
+                Assert.That(BitConverter.SingleToInt32Bits(rows[i, j]), Is.EqualTo(BitConverter.SingleToInt32Bits(blocks[i, j])), $"[{i}, {j}]");
+                Assert.That(rows[i, j], Is.EqualTo(expected[i, j]).Within(2e-5 * Math.Max(1, Math.Abs(expected[i, j]))), $"[{i}, {j}] analytic");
+            }
+        }
+    }
+
+    [Test]
+    public void RowSegments_EmptyAndSingleInput()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(AutoDiff.Hessian(new Rosenbrock(), Array.Empty<double>()).Length, Is.Zero);
+            double[,] one = AutoDiff.Hessian(new KitchenSink(), [0.8]);
+            Assert.That(one[0, 0], Is.EqualTo(AutoDiff.Hessian(new KitchenSink(), [0.8], new HessianConfig<double>(1, 1))[0, 0]));
+        });
+    }
+
+    [Test]
+    public void RowSegments_WithConfigIntoSpan_AllocateNothing()
+    {
+        double[] x = Point(37, 2);
+        double[] h = new double[37 * 37];
+        HessianConfig<double> config = new(37);
+        AutoDiff.Hessian(new KitchenSink(), x, h, config);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AutoDiff.Hessian(new Rosenbrock(), x, h, config);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+}
