@@ -35,11 +35,24 @@ internal static partial class ChunkSizes
         return Threshold;
     }
 
-    /// <summary>The automatic chunk size for <paramref name="inputLength"/> inputs of <typeparamref name="T"/> (see <see cref="Default(int, int)"/> with <see cref="ThresholdFor{T}"/>).</summary>
+    /// <summary>The automatic chunk size for <paramref name="inputLength"/> inputs of <typeparamref name="T"/> (see <see cref="Default(int, int)"/> with <see cref="ThresholdFor{T}"/>; 9–12 inputs of double on AVX2 take one pass of 12).</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="inputLength">n.</param>
     /// <returns>The chunk size.</returns>
-    public static int Default<T>(int inputLength) => Default(inputLength, ThresholdFor<T>());
+    public static int Default<T>(int inputLength)
+    {
+        int threshold = ThresholdFor<T>();
+
+        // 9–12 inputs with threshold 8: one pass on three vectors (Vector256Partials3, which spills a little) beats two
+        // passes on two. Measured on extended Rosenbrock: n = 10 140 ns vs 174 ns, n = 12 167 ns vs 204 ns; from 17
+        // inputs on, three passes of 8 beat two of 12.
+        if (threshold == 8 && inputLength > 8 && inputLength <= 12)
+        {
+            return 12;
+        }
+
+        return Default(inputLength, threshold);
+    }
 
     /// <summary>
     /// The automatic chunk size for <paramref name="inputLength"/> inputs: n ≤ threshold → n, otherwise
