@@ -12,6 +12,8 @@ public class HessianBenchmarks
 {
     private double[] _x = [];
     private double[] _hessian = [];
+    private double[] _direction = [];
+    private double[] _product = [];
     private double[,] _analytic = new double[0, 0];
     private HessianConfig<double> _automatic = null!;
     private HessianConfig<double> _block8 = null!;
@@ -29,6 +31,8 @@ public class HessianBenchmarks
         Random random = new(42);
         _x = Enumerable.Range(0, N).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
         _hessian = new double[N * N];
+        _direction = Enumerable.Range(0, N).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
+        _product = new double[N];
         _analytic = new double[N, N];
         _automatic = new HessianConfig<double>(N);
         _block8 = new HessianConfig<double>(N, 8);
@@ -55,6 +59,16 @@ public class HessianBenchmarks
     /// <returns>f(x).</returns>
     [Benchmark]
     public double HessianBlock4() => AutoDiff.Hessian(new ExtendedRosenbrock(), _x, _hessian, _block4);
+
+    /// <summary>H·v with the automatic config: unit seeds in one register inside, v as the single outer partial.</summary>
+    /// <returns>f(x).</returns>
+    [Benchmark]
+    public double HessianVectorProductAutomatic() => AutoDiff.HessianVectorProduct(new ExtendedRosenbrock(), _x, _direction, _product, _automatic);
+
+    /// <summary>H·v with v inside (one partial) and an outer chunk of 8 unit seeds ([InlineArray] nested storage).</summary>
+    /// <returns>f(x).</returns>
+    [Benchmark]
+    public double HessianVectorProductChunk8() => AutoDiff.HessianVectorProduct(new ExtendedRosenbrock(), _x, _direction, _product, _block8);
 
     /// <summary>The analytic Hessian (tridiagonal), written by hand.</summary>
     /// <returns>H[0, 0].</returns>

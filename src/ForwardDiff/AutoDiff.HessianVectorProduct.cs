@@ -7,6 +7,9 @@ public static partial class AutoDiff
     /// <summary>
     /// H(x)·v without forming H: forward over forward, the inner level of the nested dual carries the direction v
     /// (one partial) and the outer level a chunk of unit seeds, so ⌈n / N⌉ evaluations give ∇f and H·v together.
+    /// With the automatic config, double and float on 256-bit SIMD hardware swap the levels: the unit seeds ride in one
+    /// register inside (4 doubles, 8 floats) and v is the single outer partial, so the nested dual stays in registers;
+    /// (Hv)ₖ is then ∂(∇f·v)/∂xₖ, equal to the other order up to rounding.
     /// </summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <typeparam name="TFunction">The function type.</typeparam>
@@ -18,7 +21,7 @@ public static partial class AutoDiff
     public static T[] HessianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction)
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction
-        => HessianVectorProduct(function, x, direction, new HessianConfig<T>(x.Length, ChunkSizes.Default(x.Length)));
+        => HessianVectorProduct(function, x, direction, new HessianConfig<T>(x.Length, HessianConfig<T>.RowSegmentsAvailable ? 0 : ChunkSizes.Default(x.Length)));
 
     /// <summary>H(x)·v with a reusable <paramref name="config"/> (its chunk size is the outer chunk).</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
@@ -76,13 +79,53 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction
     {
-        config ??= new HessianConfig<T>(x.Length, ChunkSizes.Default(x.Length));
+        config ??= new HessianConfig<T>(x.Length, HessianConfig<T>.RowSegmentsAvailable ? 0 : ChunkSizes.Default(x.Length));
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(direction.Length, "direction length", x.Length, nameof(direction));
         Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
+        if (config.RowSegments)
+        {
+            // register-resident nested duals: a chunk of unit seeds inside, the direction outside (see HessianConfig)
+            return HessianVectorRows(function, x, direction, gradient, destination, config);
+        }
+
         HessianVectorRun<T, TFunction> run = new() { Function = function, X = x, Direction = direction, Gradient = gradient, Destination = destination, Config = config };
         ChunkSizes.Dispatch<ChunkDual<T, Partials1<T>>, HessianVectorRun<T, TFunction>>(config.VectorProductChunkSize, ref run);
         return run.Value;
+    }
+
+    private static T HessianVectorRows<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> gradient, Span<T> destination, HessianConfig<T> config)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        var workspace = (HessianWorkspace<T, Vector256Partials1<T>, SinglePartial<ChunkDual<T, Vector256Partials1<T>>>>)config.Workspace;
+        int workers = Math.Min(config.WorkerCount, Math.Max(1, ChunkSizes.DivideRoundingUp(x.Length, config.ChunkSize)));
+        if (workers == 1)
+        {
+            return ChunkEngine.HessianVectorRows(ref function, x, direction, gradient, destination, workspace, 0, 0, 1);
+        }
+
+        return HessianVectorRowsParallel(function, x, direction, gradient, destination, workspace, workers);
+    }
+
+    // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+    private static T HessianVectorRowsParallel<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> gradient, Span<T> destination, HessianWorkspace<T, Vector256Partials1<T>, SinglePartial<ChunkDual<T, Vector256Partials1<T>>>> workspace, int workers)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        T[] input = x.ToArray();
+        T[] v = direction.ToArray();
+        T[] g = new T[gradient.Length];
+        T[] product = new T[destination.Length];
+        T[] values = new T[workers];
+        ChunkEngine.RunWorkers(workers, w =>
+        {
+            TFunction local = function;
+            values[w] = ChunkEngine.HessianVectorRows(ref local, input, v, g, product, workspace, w, w, workers);
+        });
+        g.CopyTo(gradient);
+        product.CopyTo(destination);
+        return values[0];
     }
 
     private ref struct HessianVectorRun<T, TFunction> : IChunkVisitor<ChunkDual<T, Partials1<T>>>

@@ -293,6 +293,75 @@ internal static class ChunkEngine
     }
 
     /// <summary>
+    /// Hessian–vector products on register-resident nested duals (<see cref="HessianRows"/>'s types): the inner level
+    /// carries a chunk of unit seeds, the single outer partial the direction v. The outer partial of f is then ∇f·v and
+    /// its inner partials ∂(∇f·v)/∂x_k = (Hv)_k for the chunk; the inner partials of f's value are ∂f/∂x_k. Returns f(x).
+    /// </summary>
+    public static T HessianVectorRows<T, TInner, TOuter, TFunction>(ref TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> gradient, Span<T> product, HessianWorkspace<T, TInner, TOuter> workspace, int worker, int first, int stride)
+        where T : IFloatingPointIeee754<T>
+        where TInner : struct, IPartials<TInner, T>
+        where TOuter : struct, IPartials<TOuter, ChunkDual<T, TInner>>
+        where TFunction : IMultivariateFunction
+    {
+        System.Diagnostics.Debug.Assert(TOuter.Count == 1, "one outer partial: the direction");
+        int n = x.Length;
+        int c = TInner.Count;
+        Span<ChunkDual<ChunkDual<T, TInner>, TOuter>> duals = workspace.Inputs[worker].AsSpan(0, n);
+        for (int i = 0; i < n; i++)
+        {
+            ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[i], new ChunkDual<T, TInner>(x[i]), DirectionPartial<T, TInner, TOuter>(direction[i]));
+        }
+
+        if (n == 0)
+        {
+            return Evaluate<TFunction, ChunkDual<ChunkDual<T, TInner>, TOuter>>(ref function, duals).Value.Value;
+        }
+
+        T value = T.Zero;
+        for (int start = first * c; start < n; start += stride * c)
+        {
+            int length = Math.Min(c, n - start);
+            for (int k = 0; k < length; k++)
+            {
+                ChunkDual<T, TInner> inner = default;
+                ChunkDual<T, TInner>.Seed(ref inner, x[start + k], in workspace.InnerSeeds[k]);
+                ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[start + k], inner, DirectionPartial<T, TInner, TOuter>(direction[start + k]));
+            }
+
+            ChunkDual<ChunkDual<T, TInner>, TOuter> y = Evaluate<TFunction, ChunkDual<ChunkDual<T, TInner>, TOuter>>(ref function, duals);
+            ChunkDual<T, TInner> f = y.Value;
+            ref T firstPartials = ref f.FirstPartial;
+            ref T secondPartials = ref y.FirstPartial.FirstPartial;
+            for (int k = 0; k < length; k++)
+            {
+                product[start + k] = Unsafe.Add(ref secondPartials, k);
+                if (!gradient.IsEmpty)
+                {
+                    gradient[start + k] = Unsafe.Add(ref firstPartials, k);
+                }
+
+                ChunkDual<ChunkDual<T, TInner>, TOuter>.Seed(ref duals[start + k], new ChunkDual<T, TInner>(x[start + k]), DirectionPartial<T, TInner, TOuter>(direction[start + k]));
+            }
+
+            value = f.Value;
+        }
+
+        return value;
+    }
+
+    /// <summary>The single outer partial v (an inner dual with no inner partials) of an input whose direction component is v.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TOuter DirectionPartial<T, TInner, TOuter>(T v)
+        where T : IFloatingPointIeee754<T>
+        where TInner : struct, IPartials<TInner, T>
+        where TOuter : struct, IPartials<TOuter, ChunkDual<T, TInner>>
+    {
+        TOuter outer = default;
+        PartialsMath.First<ChunkDual<T, TInner>, TOuter>(ref outer) = new ChunkDual<T, TInner>(v);
+        return outer;
+    }
+
+    /// <summary>
     /// Hessian–vector chunks: the inner (one-partial) level carries the direction v, the outer level a chunk of unit
     /// seeds, so the outer partial p of f gives ∂f/∂xₚ and its inner partial (Hv)ₚ. Returns f(x).
     /// </summary>

@@ -144,7 +144,7 @@ public sealed class HessianConfig<T>
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
         int blockSize = chunkSize == 0 ? ChunkSizes.RoundUpToAvailable(Math.Clamp(inputLength, 1, HessianThreshold)) : ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
-        RowSegments = chunkSize == 0 && !inlineArrayStorage && Vector256.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float));
+        RowSegments = chunkSize == 0 && !inlineArrayStorage && RowSegmentsAvailable;
         ChunkSize = RowSegments ? Vector256Partials1<T>.Count : blockSize;
         VectorProductChunkSize = blockSize;
         Parallel = parallel;
@@ -168,6 +168,9 @@ public sealed class HessianConfig<T>
     /// number of inner partials (Hessian entries of one row) per pass.
     /// </summary>
     public int ChunkSize { get; }
+
+    /// <summary>Whether the automatic config uses row segments for <typeparamref name="T"/> here: double or float on 256-bit SIMD hardware.</summary>
+    internal static bool RowSegmentsAvailable => Vector256.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float));
 
     /// <summary>Whether each pass computes a 1 × <see cref="ChunkSize"/> row segment (register-resident nested duals) rather than a square block.</summary>
     internal bool RowSegments { get; }

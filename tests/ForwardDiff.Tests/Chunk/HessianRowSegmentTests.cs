@@ -187,4 +187,94 @@ public class HessianRowSegmentTests
         AutoDiff.Hessian(new Rosenbrock(), x, h, config);
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
     }
+
+    [TestCase(1)]
+    [TestCase(4)]
+    [TestCase(19)]
+    public void RegisterHessianVectorProduct_EqualsHessianTimesVector_AndGradient(int n)
+    {
+        double[] x = Point(n, 1);
+        double[] v = Point(n, 2);
+        double[,] h = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n, 1));
+        HessianVectorProductResult<double> result = new(n);
+        AutoDiff.HessianVectorProduct(new KitchenSink(), x, v, result, new HessianConfig<double>(n));
+        double[] gradient = AutoDiff.Gradient(new KitchenSink(), x);
+        Assert.Multiple(() =>
+        {
+            for (int i = 0; i < n; i++)
+            {
+                double expected = 0;
+                double scale = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    expected += h[i, k] * v[k];
+                    scale += Math.Abs(h[i, k] * v[k]);
+                }
+
+                Assert.That(result.Product[i], Is.EqualTo(expected).Within(1e-13 * Math.Max(1, scale)), $"component {i}");
+                Assert.That(result.Gradient[i], Is.EqualTo(gradient[i]).Within(1e-14 * Math.Max(1, Math.Abs(gradient[i]))), $"gradient {i}");
+            }
+
+            Assert.That(result.Value, Is.EqualTo(new KitchenSink().Invoke<double>(x)));
+        });
+    }
+
+    [Test]
+    public void RegisterHessianVectorProduct_ParallelIsBitIdentical_AndConvenienceFormAgrees()
+    {
+        double[] x = Point(41, 3);
+        double[] v = Point(41, 4);
+        double[] serial = AutoDiff.HessianVectorProduct(new KitchenSink(), x, v, new HessianConfig<double>(41));
+        double[] parallel = AutoDiff.HessianVectorProduct(new KitchenSink(), x, v, new HessianConfig<double>(41, parallel: true));
+        double[] convenience = AutoDiff.HessianVectorProduct(new KitchenSink(), x, v);
+        Assert.Multiple(() =>
+        {
+            Assert.That(parallel, Is.EqualTo(serial));
+            Assert.That(convenience, Is.EqualTo(serial));
+        });
+    }
+
+    [Test]
+    public void RegisterHessianVectorProduct_NaNDirectionComponent_PoisonsOnlyCoupledComponents()
+    {
+        double[] x = Point(12, 5);
+        double[] v = new double[12];
+        v[6] = double.NaN;
+        double[] hv = AutoDiff.HessianVectorProduct(new Rosenbrock(), x, v, new HessianConfig<double>(12));
+        Assert.Multiple(() =>
+        {
+            Assert.That(hv[5], Is.NaN, "H[5, 6] ≠ 0");
+            Assert.That(hv[6], Is.NaN);
+            Assert.That(hv[7], Is.NaN, "H[7, 6] ≠ 0");
+            Assert.That(hv[0], Is.EqualTo(0.0), "row 0 does not couple to x6: 0 · NaN stays 0 (strong zero on the direction)");
+        });
+    }
+
+    [Test]
+    public void RegisterHessianVectorProduct_Float_MatchesDouble()
+    {
+        double[] xd = Point(21, 6);
+        double[] vd = Point(21, 7);
+        float[] x = Array.ConvertAll(xd, a => (float)a);
+        float[] v = Array.ConvertAll(vd, a => (float)a);
+        float[] hv = AutoDiff.HessianVectorProduct(new Rosenbrock(), x, v, new HessianConfig<float>(21));
+        double[] expected = AutoDiff.HessianVectorProduct(new Rosenbrock(), Array.ConvertAll(x, a => (double)a), Array.ConvertAll(v, a => (double)a));
+        for (int i = 0; i < 21; i++)
+        {
+            Assert.That(hv[i], Is.EqualTo(expected[i]).Within(1e-4 * Math.Max(1, Math.Abs(expected[i]))), $"component {i}");
+        }
+    }
+
+    [Test]
+    public void RegisterHessianVectorProduct_WithConfigIntoSpan_AllocatesNothing()
+    {
+        double[] x = Point(33, 8);
+        double[] v = Point(33, 9);
+        double[] hv = new double[33];
+        HessianConfig<double> config = new(33);
+        AutoDiff.HessianVectorProduct(new KitchenSink(), x, v, hv, config);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AutoDiff.HessianVectorProduct(new KitchenSink(), x, v, hv, config);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
 }
