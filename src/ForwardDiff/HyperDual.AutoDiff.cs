@@ -64,12 +64,19 @@ public static partial class AutoDiff
         ThrowIfNull(f);
         if (destination.Length < x.Length)
         {
-            throw new ArgumentException($"Destination is too short: it has {destination.Length} elements for {x.Length} points.", nameof(destination));
+            ThrowDestinationTooShort(destination.Length, x.Length);
         }
 
+        // the throw lives in a helper (the message formatting inline made the method large) and Variable is marked for
+        // inlining: before, even HyperDual.Variable was a call in this loop
+        destination = destination[..x.Length];
         for (int i = 0; i < x.Length; i++)
         {
             destination[i] = f.Invoke(HyperDual<T>.Variable(x[i])).E1E2;
         }
     }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowDestinationTooShort(int destinationLength, int pointCount)
+        => throw new ArgumentException($"Destination is too short: it has {destinationLength} elements for {pointCount} points.", "destination");
 }

@@ -84,21 +84,25 @@ public readonly partial struct HyperDual<T> :
     /// <summary>The independent variable at <paramref name="x"/>: E1 = E2 = 1, E1E2 = 0, so <c>f(Variable(x)).E1E2</c> is f″(x).</summary>
     /// <param name="x">The point.</param>
     /// <returns><c>x + ε₁ + ε₂</c>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> Variable(T x) => new(x, T.One, T.One, T.Zero);
 
     /// <summary>A variable perturbed along ε₁ only: seed x with this and y with <see cref="VariableE2(T)"/> to get ∂²f/∂x∂y in E1E2.</summary>
     /// <param name="x">The point.</param>
     /// <returns><c>x + ε₁</c>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> VariableE1(T x) => new(x, T.One, T.Zero, T.Zero);
 
     /// <summary>A variable perturbed along ε₂ only (see <see cref="VariableE1(T)"/>).</summary>
     /// <param name="x">The point.</param>
     /// <returns><c>x + ε₂</c>.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> VariableE2(T x) => new(x, T.Zero, T.One, T.Zero);
 
     /// <summary>A constant: <paramref name="x"/> with all perturbations zero.</summary>
     /// <param name="x">The value.</param>
     /// <returns><c>x</c> as a hyper-dual number.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> Constant(T x) => new(x);
 
     /// <summary>Converts a <typeparamref name="T"/> to a constant hyper-dual number (all perturbations zero).</summary>
