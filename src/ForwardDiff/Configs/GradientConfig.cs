@@ -128,7 +128,7 @@ public sealed class HessianConfig<T>
     /// <param name="chunkSize">Block size: 0 = automatic; otherwise one of 1–12 or 16, and each pass carries one
     /// chunk × chunk block of second partials (nested chunked duals). The automatic choice for double and float on
     /// 256-bit SIMD hardware is a row segment per pass (one outer partial over a vector of inner partials: 1 × 4 for double,
-    /// 1 × 8 for float), which the JIT keeps in registers: measured 3–10× faster than square blocks here. Elsewhere the
+    /// 1 × 8 for float), which the JIT keeps in registers: measured 3–5× faster than square blocks here. Elsewhere the
     /// automatic block is min(n, 8) rounded to a storage size.</param>
     /// <param name="parallel">Evaluate blocks on several cores (bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
@@ -151,9 +151,17 @@ public sealed class HessianConfig<T>
         int blocks = ChunkSizes.DivideRoundingUp(inputLength, ChunkSize);
         int passes = RowSegments ? ChunkEngine.RowSegmentPasses(inputLength, ChunkSize) : blocks * (blocks + 1) / 2;
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, passes)) : 1;
+        if (RowSegments)
+        {
+            // Hessian and Hessian–vector product both run on the row-segment duals: one workspace serves both
+            Workspace = new HessianWorkspace<T, Vector256Partials1<T>, SinglePartial<ChunkDual<T, Vector256Partials1<T>>>>(inputLength, WorkerCount);
+            VectorProductWorkspace = Workspace;
+            return;
+        }
+
         HessianWorkspace.Factory<T> factory = new(inputLength, WorkerCount);
         ChunkSizes.Dispatch<T, HessianWorkspace.Factory<T>>(blockSize, ref factory, inlineArrayStorage);
-        Workspace = RowSegments ? new HessianWorkspace<T, Vector256Partials1<T>, SinglePartial<ChunkDual<T, Vector256Partials1<T>>>>(inputLength, WorkerCount) : factory.Result!;
+        Workspace = factory.Result!;
         VectorProductWorkspace = factory.VectorProduct!;
     }
 
