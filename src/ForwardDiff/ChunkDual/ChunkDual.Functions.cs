@@ -18,29 +18,69 @@ public readonly partial struct ChunkDual<T, TPartials> :
     // The few functions that are conventions rather than calculus (Abs, Min/Max, rounding, CopySign, …)
     // are written out here with their design notes.
 
+    // For nested duals (T itself a dual) the rule rows are out of line: inlined, their nested arithmetic used up the
+    // JIT's inlining budget for the user's function, after which even `double + double` and the partials kernels
+    // became calls (seen in the disassembly of a Hessian pass over exp/sin/log/sqrt terms). For double and float the
+    // rows stay inline.
+    private static bool ScalarElements
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => typeof(T) == typeof(double) || typeof(T) == typeof(float) || typeof(T) == typeof(Half) || typeof(T) == typeof(System.Runtime.InteropServices.NFloat);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ChunkDual<T, TPartials> Unary<TRule>(ChunkDual<T, TPartials> x)
+        where TRule : IUnaryRule
+        => ScalarElements ? UnaryInline<TRule>(x) : UnaryOutOfLine<TRule>(x);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ChunkDual<T, TPartials> UnaryInline<TRule>(ChunkDual<T, TPartials> x)
         where TRule : IUnaryRule
     {
         T value = TRule.Evaluate(x._value, out T first);
         return Chain(value, first, x);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ChunkDual<T, TPartials> UnaryOutOfLine<TRule>(ChunkDual<T, TPartials> x)
+        where TRule : IUnaryRule
+        => UnaryInline<TRule>(x);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ChunkDual<T, TPartials> Binary<TRule>(ChunkDual<T, TPartials> x, ChunkDual<T, TPartials> y)
+        where TRule : IBinaryRule
+        => ScalarElements ? BinaryInline<TRule>(x, y) : BinaryOutOfLine<TRule>(x, y);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ChunkDual<T, TPartials> BinaryInline<TRule>(ChunkDual<T, TPartials> x, ChunkDual<T, TPartials> y)
         where TRule : IBinaryRule
     {
         T value = TRule.Evaluate(x._value, y._value, out T dx, out T dy);
         return Chain(value, dx, x, dy, y);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ChunkDual<T, TPartials> BinaryOutOfLine<TRule>(ChunkDual<T, TPartials> x, ChunkDual<T, TPartials> y)
+        where TRule : IBinaryRule
+        => BinaryInline<TRule>(x, y);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ChunkDual<T, TPartials> Parameterized<TRule>(ChunkDual<T, TPartials> x, T parameter)
+        where TRule : IParameterizedRule
+        => ScalarElements ? ParameterizedInline<TRule>(x, parameter) : ParameterizedOutOfLine<TRule>(x, parameter);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ChunkDual<T, TPartials> ParameterizedInline<TRule>(ChunkDual<T, TPartials> x, T parameter)
         where TRule : IParameterizedRule
     {
         T value = TRule.Evaluate(x._value, parameter, out T first);
         return Chain(value, first, x);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static ChunkDual<T, TPartials> ParameterizedOutOfLine<TRule>(ChunkDual<T, TPartials> x, T parameter)
+        where TRule : IParameterizedRule
+        => ParameterizedInline<TRule>(x, parameter);
 
     // A map that is linear in its argument, applied to the value and to each partial (exact unit conversions).
     private static ChunkDual<T, TPartials> Linear(T value, in ChunkDual<T, TPartials> x, Func<T, T> map)
