@@ -128,8 +128,10 @@ public sealed class HessianConfig<T>
     /// <param name="chunkSize">Block size: 0 = automatic; otherwise one of 1–12 or 16, and each pass carries one
     /// chunk × chunk block of second partials (nested chunked duals). The automatic choice for double and float on
     /// 256-bit SIMD hardware is a row segment per pass (one outer partial over a vector of inner partials: 1 × 4 for double,
-    /// 1 × 8 for float), which the JIT keeps in registers: measured 3–5× faster than square blocks here. Elsewhere the
-    /// automatic block is min(n, 8) rounded to a storage size.</param>
+    /// 1 × 8 for float), which the JIT keeps in registers: measured 3–5× faster than square blocks here when the function is
+    /// mostly arithmetic. Blocks need far fewer passes, so for large n and functions dominated by transcendental calls an
+    /// explicit 8 can be faster (1.24× at n = 100 in perf/README.md). Elsewhere the automatic block is min(n, 8) rounded
+    /// to a storage size.</param>
     /// <param name="parallel">Evaluate blocks on several cores (bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
     public HessianConfig(int inputLength, int chunkSize = 0, bool parallel = false)
