@@ -167,6 +167,24 @@ public class Vector256PartialsTests
         }
     }
 
+    // SinglePartial<T>: the plain-field, register-resident one-partial storage (outer level of the Hessian row segments).
+    [Test]
+    public void SingleDouble_Unary_SameBitsAsInlineArray() => CompareUnary<double, SinglePartial<double>, Partials1<double>>(21);
+
+    [Test]
+    public void SingleDouble_Binary_SameBitsAsInlineArray() => CompareBinary<double, SinglePartial<double>, Partials1<double>>(22);
+
+    [Test]
+    public void SingleHalf_Unary_SameBitsAsInlineArray() => CompareUnary<Half, SinglePartial<Half>, Partials1<Half>>(23);
+
+    [Test]
+    public void SingleNested_Unary_SameAsInlineArray()
+        => CompareUnary<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>, Partials1<ChunkDual<double, Vector256Partials1<double>>>>(24);
+
+    [Test]
+    public void SingleNested_Binary_SameAsInlineArray()
+        => CompareBinary<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>, Partials1<ChunkDual<double, Vector256Partials1<double>>>>(25);
+
     [Test]
     public void Double4_Unary_SameBitsAsInlineArray() => CompareUnary<double, Vector256Partials1<double>, Partials4<double>>(1);
 
