@@ -196,25 +196,55 @@ Task("Test")
 });
 
 Task("GeneratePartials")
-    .Description("Regenerates src/ForwardDiff/Partials/Partials.g.cs from Partials.template.txt (a test checks it is current).")
+    .Description("Regenerates Partials.g.cs and Vector256Partials.g.cs in src/ForwardDiff/Partials/ from their templates (a test checks they are current).")
     .Does(() =>
 {
-    // Same expansion as PartialsGeneratorTests.Expand: each //<<each … //>>each block once per size on the //sizes: line.
+    // Same expansion as PartialsGeneratorTests.Expand: each //<<each … //>>each block once per size on the //sizes: line,
+    // with $N$ the size, $NAME$ the size's entry on a "//var NAME: …" line, "//field …" lines repeated per field
+    // letter ($f$ = a, b, c, …) and {{…}} repeated per field letter, joined by ", ".
     var folder = "./src/ForwardDiff/Partials/";
-    var lines = System.IO.File.ReadAllText(folder + "Partials.template.txt").Replace("\r\n", "\n").Split('\n');
-    var sizes = lines.First(l => l.StartsWith("//sizes:")).Substring("//sizes:".Length).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-    var output = new List<string>();
-    List<string> block = null;
-    foreach (var line in lines)
+    foreach (var name in new[] { "Partials", "Vector256Partials" })
     {
-        if (line.Trim() == "//<<each") { block = new List<string>(); }
-        else if (line.Trim() == "//>>each") { foreach (var size in sizes) { output.AddRange(block.Select(l => l.Replace("$N$", size))); } block = null; }
-        else if (block != null) { block.Add(line); }
-        else { output.Add(line); }
-    }
+        var lines = System.IO.File.ReadAllText(folder + name + ".template.txt").Replace("\r\n", "\n").Split('\n');
+        var sizes = lines.First(l => l.StartsWith("//sizes:")).Substring("//sizes:".Length).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var vars = lines.Where(l => l.StartsWith("//var ")).Select(l => l.Substring("//var ".Length).Split(':'))
+            .ToDictionary(v => v[0].Trim(), v => v[1].Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var output = new List<string>();
+        List<string> block = null;
+        foreach (var line in lines)
+        {
+            if (line.Trim() == "//<<each") { block = new List<string>(); }
+            else if (line.Trim() == "//>>each")
+            {
+                for (var i = 0; i < sizes.Length; i++)
+                {
+                    var fields = "abcdefghijklmnop".Substring(0, int.Parse(sizes[i])).Select(c => c.ToString()).ToArray();
+                    foreach (var raw in block)
+                    {
+                        var l = raw.Replace("$N$", sizes[i]);
+                        foreach (var v in vars) { l = l.Replace("$" + v.Key + "$", v.Value[i]); }
+                        var trimmed = l.TrimStart();
+                        if (trimmed.StartsWith("//field "))
+                        {
+                            var indent = l.Substring(0, l.Length - trimmed.Length);
+                            output.AddRange(fields.Select(f => indent + trimmed.Substring("//field ".Length).Replace("$f$", f)));
+                        }
+                        else
+                        {
+                            output.Add(System.Text.RegularExpressions.Regex.Replace(l, @"\{\{(.*?)\}\}", m => string.Join(", ", fields.Select(f => m.Groups[1].Value.Replace("$f$", f)))));
+                        }
+                    }
+                }
 
-    System.IO.File.WriteAllText(folder + "Partials.g.cs", string.Join("\n", output));
-    Information($"Partials.g.cs: sizes {string.Join(", ", sizes)}.");
+                block = null;
+            }
+            else if (block != null) { block.Add(line); }
+            else { output.Add(line); }
+        }
+
+        System.IO.File.WriteAllText(folder + name + ".g.cs", string.Join("\n", output));
+        Information($"{name}.g.cs: sizes {string.Join(", ", sizes)}.");
+    }
 });
 
 Task("Bench")

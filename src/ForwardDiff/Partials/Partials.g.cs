@@ -248,7 +248,7 @@ internal static partial class ChunkSizes
         where TVisitor : IChunkVisitor<T>, allows ref struct
     {
         // double and float take the Vector256 storage where one exists for the size: the JIT keeps those duals in
-        // registers (see Vector256Partials.cs). Any other element type, or no 256-bit hardware, takes PartialsN<T>.
+        // registers (see Vector256Partials.template.txt). Any other element type, or no 256-bit hardware, takes PartialsN<T>.
         if (inlineArrayStorage)
         {
             // fall through to PartialsN<T>
