@@ -174,14 +174,16 @@ public readonly partial struct Dual<T>
     public static Dual<T> MinMagnitudeNumber(Dual<T> x, Dual<T> y) => Select(x, y, T.MinMagnitudeNumber(x.Value, y.Value));
 
     /// <summary>
-    /// a·b + c with one rounding of the value (<see cref="FusedMultiplyAdd"/>), derivative a′b + ab′ + c′.
+    /// a·b + c with the value of <c>T.MultiplyAddEstimate</c> (fused where the hardware has FMA, as for double, so the
+    /// value equals the plain-<typeparamref name="T"/> result on every machine), derivative a′b + ab′ + c′ as in
+    /// <see cref="FusedMultiplyAdd"/>.
     /// </summary>
     /// <param name="left">a.</param>
     /// <param name="right">b.</param>
     /// <param name="addend">c.</param>
     /// <returns>a·b + c.</returns>
     static Dual<T> INumberBase<Dual<T>>.MultiplyAddEstimate(Dual<T> left, Dual<T> right, Dual<T> addend)
-        => FusedMultiplyAdd(left, right, addend);
+        => new(T.MultiplyAddEstimate(left.Value, right.Value, addend.Value), FusedMultiplyAdd(left, right, addend).Derivative);
 
     /// <summary>
     /// Picks the argument whose value the scalar selection function chose. When both values are equal (a tie,

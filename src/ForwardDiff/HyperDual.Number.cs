@@ -292,13 +292,19 @@ public readonly partial struct HyperDual<T>
     /// <returns>The argument of smaller magnitude.</returns>
     public static HyperDual<T> MinMagnitudeNumber(HyperDual<T> x, HyperDual<T> y) => Select(x, y, T.MinMagnitudeNumber(x.Value, y.Value));
 
-    /// <summary>(left × right) + addend, computed as <see cref="FusedMultiplyAdd"/>.</summary>
+    /// <summary>
+    /// (left × right) + addend: the real part is <c>T.MultiplyAddEstimate</c> (so it equals the plain-<typeparamref name="T"/>
+    /// result on every machine), the perturbations as in <see cref="FusedMultiplyAdd"/>.
+    /// </summary>
     /// <param name="left">The first factor.</param>
     /// <param name="right">The second factor.</param>
     /// <param name="addend">The addend.</param>
     /// <returns>The multiply-add.</returns>
     static HyperDual<T> INumberBase<HyperDual<T>>.MultiplyAddEstimate(HyperDual<T> left, HyperDual<T> right, HyperDual<T> addend)
-        => FusedMultiplyAdd(left, right, addend);
+    {
+        HyperDual<T> fused = FusedMultiplyAdd(left, right, addend);
+        return new(T.MultiplyAddEstimate(left.Value, right.Value, addend.Value), fused.E1, fused.E2, fused.E1E2);
+    }
 
     // Picks the argument whose real part the scalar selection chose (the same design as Dual<T>.Select). At a tie
     // (equal real parts, including −0 against +0) the function is not differentiable; the average of both one-sided

@@ -332,6 +332,22 @@ public readonly partial struct ChunkDual<T, TPartials> :
         return r;
     }
 
+    /// <summary>
+    /// a·b + c: the value is <c>T.MultiplyAddEstimate</c> (fused where the hardware has FMA, as for double, so it equals
+    /// the plain-<typeparamref name="T"/> result on every machine), the partials b·∂a + a·∂b + ∂c as in <see cref="FusedMultiplyAdd"/>.
+    /// </summary>
+    /// <param name="left">a.</param>
+    /// <param name="right">b.</param>
+    /// <param name="addend">c.</param>
+    /// <returns>a·b + c.</returns>
+    public static ChunkDual<T, TPartials> MultiplyAddEstimate(ChunkDual<T, TPartials> left, ChunkDual<T, TPartials> right, ChunkDual<T, TPartials> addend)
+    {
+        Unsafe.SkipInit(out ChunkDual<T, TPartials> r);
+        PartialsMath.LinearCombination(ref r.FirstPartial, right._value, ref left.FirstPartial, left._value, ref right.FirstPartial, T.One, ref addend.FirstPartial, TPartials.Count);
+        r.ValueRef = T.MultiplyAddEstimate(left._value, right._value, addend._value);
+        return r;
+    }
+
     // Bit steps move the value by one ulp: a step function almost everywhere, but the dual follows the identity
     // x ↦ x it approximates, so the partials pass through unchanged (as for x + tiny constant).
     /// <inheritdoc cref="IFloatingPointIeee754{TSelf}.BitDecrement(TSelf)" />
