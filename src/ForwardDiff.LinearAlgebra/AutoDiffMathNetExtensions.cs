@@ -41,6 +41,21 @@ public static class AutoDiffMathNetExtensions
             return Vector<double>.Build.Dense(AutoDiff.Gradient(function, (ReadOnlySpan<double>)x.ToArray()));
         }
 
+        /// <summary>
+        /// ∇f(x) of a lambda over register-resident 8-partial chunked duals, as a MathNet vector. C# prefers this overload
+        /// to the <c>Partials8</c> one (same results, 10–17× faster; see the core <c>AutoDiff.Gradient</c> lambda overloads).
+        /// </summary>
+        /// <param name="function">f over <c>ChunkDual&lt;double, Vector256Partials2&lt;double&gt;&gt;</c>.</param>
+        /// <param name="x">The point.</param>
+        /// <returns>∂f/∂xⱼ.</returns>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+        public static Vector<double> Gradient(MultivariateFunc<ChunkDual<double, Vector256Partials2<double>>> function, Vector<double> x)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            return Vector<double>.Build.Dense(AutoDiff.Gradient(function, (ReadOnlySpan<double>)x.ToArray()));
+        }
+
         /// <summary>The rows-are-outputs Jacobian J[i, j] = ∂yᵢ/∂xⱼ (m×n) of a vector function written once on generic numbers.</summary>
         /// <typeparam name="TFunction">The function type (ideally a struct).</typeparam>
         /// <param name="function">f: ℝⁿ → ℝᵐ.</param>
@@ -61,6 +76,22 @@ public static class AutoDiffMathNetExtensions
         /// <returns>The m×n Jacobian.</returns>
         /// <exception cref="ArgumentNullException">An argument is null.</exception>
         public static Matrix<double> Jacobian(VectorFunc<ChunkDual<double, Partials8<double>>> function, Vector<double> x, int outputLength)
+        {
+            ArgumentNullException.ThrowIfNull(x);
+            return Matrix<double>.Build.DenseOfArray(AutoDiff.Jacobian(function, (ReadOnlySpan<double>)x.ToArray(), outputLength));
+        }
+
+        /// <summary>
+        /// The rows-are-outputs Jacobian of a lambda over register-resident 8-partial chunked duals writing m outputs. C#
+        /// prefers this overload to the <c>Partials8</c> one.
+        /// </summary>
+        /// <param name="function">f over <c>ChunkDual&lt;double, Vector256Partials2&lt;double&gt;&gt;</c>.</param>
+        /// <param name="x">The point.</param>
+        /// <param name="outputLength">m.</param>
+        /// <returns>The m×n Jacobian.</returns>
+        /// <exception cref="ArgumentNullException">An argument is null.</exception>
+        [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+        public static Matrix<double> Jacobian(VectorFunc<ChunkDual<double, Vector256Partials2<double>>> function, Vector<double> x, int outputLength)
         {
             ArgumentNullException.ThrowIfNull(x);
             return Matrix<double>.Build.DenseOfArray(AutoDiff.Jacobian(function, (ReadOnlySpan<double>)x.ToArray(), outputLength));

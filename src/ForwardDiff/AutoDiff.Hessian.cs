@@ -71,8 +71,9 @@ public static partial class AutoDiff
     }
 
     /// <summary>
-    /// The Hessian of a lambda over nested 8-partial duals (quick use). The lambda's parameter type is inferred;
-    /// write it with operators and the static functions of its number type.
+    /// The Hessian of a lambda over nested 8-partial duals (quick use, any element type; 8 × 8 blocks in memory). The
+    /// lambda's parameter type is inferred; write it with operators and the static functions of its number type. Lambdas
+    /// over double and float points bind to the faster row-segment overloads unless they name this type.
     /// </summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="function">f over <c>ChunkDual&lt;ChunkDual&lt;T, Partials8&lt;T&gt;&gt;, Partials8&lt;…&gt;&gt;</c>.</param>
@@ -83,7 +84,41 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<T, Partials8<T>>, Partials8<ChunkDual<T, Partials8<T>>>>>(function), x, new HessianConfig<T>(x.Length, 8, parallel: false, inlineArrayStorage: true));
+        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<T, Partials8<T>>, Partials8<ChunkDual<T, Partials8<T>>>>>(function), x, new HessianConfig<T>(x.Length, 8, parallel: false, PartialsStorage.InlineArray));
+    }
+
+    /// <summary>
+    /// The Hessian of a lambda over register-resident nested double duals, for quick use:
+    /// <c>AutoDiff.Hessian(x =&gt; x[0] * x[0] * x[1], [1.0, 2.0])</c>. The lambda's parameter type,
+    /// <c>ChunkDual&lt;ChunkDual&lt;double, Vector256Partials1&lt;double&gt;&gt;, SinglePartial&lt;…&gt;&gt;</c>, is inferred; each
+    /// evaluation gives one row segment of four entries (as the automatic <see cref="HessianConfig{T}"/>), and the JIT
+    /// keeps the duals in registers: measured ~5× faster than the generic lambda overload's 8 × 8 blocks at n = 10 and 100
+    /// (perf/README.md). C# prefers this overload for double points.
+    /// </summary>
+    /// <param name="function">f over the row-segment duals.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>A new n × n array.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+    public static double[,] Hessian(MultivariateFunc<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>> function, ReadOnlySpan<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>>(function), x, new HessianConfig<double>(x.Length, 0, parallel: false, PartialsStorage.Vector256));
+    }
+
+    /// <summary>
+    /// The Hessian of a lambda over register-resident nested float duals (row segments of eight entries per evaluation);
+    /// C# prefers this overload for float points.
+    /// </summary>
+    /// <param name="function">f over <c>ChunkDual&lt;ChunkDual&lt;float, Vector256Partials1&lt;float&gt;&gt;, SinglePartial&lt;…&gt;&gt;</c>.</param>
+    /// <param name="x">The point.</param>
+    /// <returns>A new n × n array.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+    public static float[,] Hessian(MultivariateFunc<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>> function, ReadOnlySpan<float> x)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>>(function), x, new HessianConfig<float>(x.Length, 0, parallel: false, PartialsStorage.Vector256));
     }
 
     private static T HessianCore<T, TFunction>(TFunction function, ReadOnlySpan<T> x, Span<T> gradient, Span<T> destination, HessianConfig<T>? config)
@@ -102,7 +137,7 @@ public static partial class AutoDiff
             return rows.Value!;
         }
 
-        ChunkSizes.Dispatch<T, HessianRun<T, TFunction>>(config.ChunkSize, ref run, config.InlineArrayStorage);
+        ChunkSizes.Dispatch<T, HessianRun<T, TFunction>>(config.ChunkSize, ref run, config.Storage);
         return run.Value;
     }
 

@@ -58,7 +58,7 @@ public static partial class AutoDiff
         Check.Length(values.Length, "values length", m, "the function's output length", nameof(values));
         Check.Length(destination.Length, "destination length", m * x.Length, "m·n", nameof(destination));
         JacobianRun<T, TFunction> run = new() { Function = function, X = x, Values = values, Destination = destination, Config = config };
-        ChunkSizes.Dispatch<T, JacobianRun<T, TFunction>>(config.ChunkSize, ref run, config.InlineArrayStorage);
+        ChunkSizes.Dispatch<T, JacobianRun<T, TFunction>>(config.ChunkSize, ref run, config.Storage);
     }
 
     /// <summary>Fills <paramref name="result"/> with f(x) and the Jacobian from one sweep.</summary>
@@ -80,7 +80,8 @@ public static partial class AutoDiff
     }
 
     /// <summary>
-    /// The Jacobian of a lambda over <c>ChunkDual&lt;T, Partials8&lt;T&gt;&gt;</c> (quick use); m is given explicitly.
+    /// The Jacobian of a lambda over <c>ChunkDual&lt;T, Partials8&lt;T&gt;&gt;</c> (quick use, any element type); m is given
+    /// explicitly. Lambdas over double and float points bind to the faster register overloads unless they name this type.
     /// </summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <param name="function">f over 8-partial duals, writing m outputs.</param>
@@ -93,7 +94,44 @@ public static partial class AutoDiff
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
-        return Jacobian(new DelegateVectorFunction<ChunkDual<T, Partials8<T>>>(function, outputLength), x, new JacobianConfig<T>(x.Length, outputLength, 8, parallel: false, inlineArrayStorage: true));
+        return Jacobian(new DelegateVectorFunction<ChunkDual<T, Partials8<T>>>(function, outputLength), x, new JacobianConfig<T>(x.Length, outputLength, 8, parallel: false, PartialsStorage.InlineArray));
+    }
+
+    /// <summary>
+    /// The Jacobian of a lambda over register-resident double duals (<c>ChunkDual&lt;double, Vector256Partials2&lt;double&gt;&gt;</c>,
+    /// 8 partials per pass); m is given explicitly. C# prefers this overload for double points (see the double
+    /// <c>Gradient</c> lambda overload for why).
+    /// </summary>
+    /// <param name="function">f over register-resident 8-partial duals, writing m outputs.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="outputLength">m.</param>
+    /// <returns>A new m × n array.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outputLength"/> is negative.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+    public static double[,] Jacobian(VectorFunc<ChunkDual<double, Vector256Partials2<double>>> function, ReadOnlySpan<double> x, int outputLength)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
+        return Jacobian(new DelegateVectorFunction<ChunkDual<double, Vector256Partials2<double>>>(function, outputLength), x, new JacobianConfig<double>(x.Length, outputLength, Vector256Partials2<double>.Count, parallel: false, PartialsStorage.Vector256));
+    }
+
+    /// <summary>
+    /// The Jacobian of a lambda over register-resident float duals (<c>ChunkDual&lt;float, Vector256Partials2&lt;float&gt;&gt;</c>,
+    /// 16 partials per pass); m is given explicitly. C# prefers this overload for float points.
+    /// </summary>
+    /// <param name="function">f over register-resident 16-partial duals, writing m outputs.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="outputLength">m.</param>
+    /// <returns>A new m × n array.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outputLength"/> is negative.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+    public static float[,] Jacobian(VectorFunc<ChunkDual<float, Vector256Partials2<float>>> function, ReadOnlySpan<float> x, int outputLength)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
+        return Jacobian(new DelegateVectorFunction<ChunkDual<float, Vector256Partials2<float>>>(function, outputLength), x, new JacobianConfig<float>(x.Length, outputLength, Vector256Partials2<float>.Count, parallel: false, PartialsStorage.Vector256));
     }
 
     private ref struct JacobianRun<T, TFunction> : IChunkVisitor<T>

@@ -118,6 +118,24 @@ public class ChunkedDualCrossCheckTests
         TestData.AssertClose(jacobian, Matrix<double>.Build.DenseOfArray(new double[,] { { 3, 2 }, { 1, 1 }, { 0, 1 } }), 0.0);
     }
 
+    [Test]
+    public void LambdaOverloads_BindToRegisterDuals_UnlessTheLambdaNamesPartials8()
+    {
+        Vector x = Vector.Build.Dense([2.0, 0.5]);
+        Type? fast = null, named = null, jacobian = null;
+        Vector g = AutoDiff.Gradient(v => { fast = v[0].GetType(); return v[0] * v[1]; }, x);
+        Vector h = AutoDiff.Gradient(v => { named = v[0].GetType(); return v[0] * ChunkDual<double, Partials8<double>>.Sin(v[1]); }, x);
+        AutoDiff.Jacobian((v, y) => { jacobian = v[0].GetType(); y[0] = v[0]; }, x, 1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(fast, Is.EqualTo(typeof(ChunkDual<double, Vector256Partials2<double>>)));
+            Assert.That(jacobian, Is.EqualTo(typeof(ChunkDual<double, Vector256Partials2<double>>)));
+            Assert.That(named, Is.EqualTo(typeof(ChunkDual<double, Partials8<double>>)));
+        });
+        TestData.AssertClose(g, Vector.Build.Dense([0.5, 2.0]), 0.0);
+        TestData.AssertClose(h, Vector.Build.Dense([Math.Sin(0.5), 2.0 * Math.Cos(0.5)]), 0.0);
+    }
+
     private static T[] MatVec<T>(Matrix<double> a, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
     {

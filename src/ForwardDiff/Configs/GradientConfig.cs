@@ -20,21 +20,21 @@ public sealed class GradientConfig<T>
     /// <param name="parallel">Evaluate chunks on several cores (per-worker buffers; the result is bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
     public GradientConfig(int inputLength, int chunkSize = 0, bool parallel = false)
-        : this(inputLength, chunkSize, parallel, inlineArrayStorage: false)
+        : this(inputLength, chunkSize, parallel, PartialsStorage.Automatic)
     {
     }
 
-    /// <summary>Creates a config, optionally on the <c>PartialsN&lt;T&gt;</c> storage (for delegates typed on it).</summary>
-    internal GradientConfig(int inputLength, int chunkSize, bool parallel, bool inlineArrayStorage)
+    /// <summary>Creates a config on a given storage family (for delegates typed on one).</summary>
+    internal GradientConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage)
     {
-        InlineArrayStorage = inlineArrayStorage;
+        Storage = storage;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
         ChunkSize = ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
         Parallel = parallel;
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, ChunkCount)) : 1;
         ChunkWorkspace.Factory<T> factory = new(inputLength, 0, WorkerCount);
-        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory, inlineArrayStorage);
+        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory, storage);
         Workspace = factory.Result!;
     }
 
@@ -52,8 +52,8 @@ public sealed class GradientConfig<T>
 
     internal int WorkerCount { get; }
 
-    /// <summary>Whether the buffers use <c>PartialsN&lt;T&gt;</c> rather than the register storage.</summary>
-    internal bool InlineArrayStorage { get; }
+    /// <summary>The storage family of the buffers (automatic unless a delegate overload forced one).</summary>
+    internal PartialsStorage Storage { get; }
 
     internal object Workspace { get; }
 }
@@ -71,14 +71,14 @@ public sealed class JacobianConfig<T>
     /// <param name="parallel">Evaluate chunks on several cores (bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException">A length is negative or <paramref name="chunkSize"/> is not available.</exception>
     public JacobianConfig(int inputLength, int outputLength, int chunkSize = 0, bool parallel = false)
-        : this(inputLength, outputLength, chunkSize, parallel, inlineArrayStorage: false)
+        : this(inputLength, outputLength, chunkSize, parallel, PartialsStorage.Automatic)
     {
     }
 
-    /// <summary>Creates a config, optionally on the <c>PartialsN&lt;T&gt;</c> storage (for delegates typed on it).</summary>
-    internal JacobianConfig(int inputLength, int outputLength, int chunkSize, bool parallel, bool inlineArrayStorage)
+    /// <summary>Creates a config on a given storage family (for delegates typed on one).</summary>
+    internal JacobianConfig(int inputLength, int outputLength, int chunkSize, bool parallel, PartialsStorage storage)
     {
-        InlineArrayStorage = inlineArrayStorage;
+        Storage = storage;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
         InputLength = inputLength;
@@ -87,7 +87,7 @@ public sealed class JacobianConfig<T>
         Parallel = parallel;
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, ChunkCount)) : 1;
         ChunkWorkspace.Factory<T> factory = new(inputLength, outputLength, WorkerCount);
-        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory, inlineArrayStorage);
+        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory, storage);
         Workspace = factory.Result!;
     }
 
@@ -108,8 +108,8 @@ public sealed class JacobianConfig<T>
 
     internal int WorkerCount { get; }
 
-    /// <summary>Whether the buffers use <c>PartialsN&lt;T&gt;</c> rather than the register storage.</summary>
-    internal bool InlineArrayStorage { get; }
+    /// <summary>The storage family of the buffers (automatic unless a delegate overload forced one).</summary>
+    internal PartialsStorage Storage { get; }
 
     internal object Workspace { get; }
 }
@@ -135,18 +135,26 @@ public sealed class HessianConfig<T>
     /// <param name="parallel">Evaluate blocks on several cores (bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
     public HessianConfig(int inputLength, int chunkSize = 0, bool parallel = false)
-        : this(inputLength, chunkSize, parallel, inlineArrayStorage: false)
+        : this(inputLength, chunkSize, parallel, PartialsStorage.Automatic)
     {
     }
 
-    /// <summary>Creates a config, optionally on the <c>PartialsN&lt;T&gt;</c> storage (for delegates typed on it).</summary>
-    internal HessianConfig(int inputLength, int chunkSize, bool parallel, bool inlineArrayStorage)
+    /// <summary>
+    /// Creates a config on a given storage family (for delegates typed on one). With chunk size 0,
+    /// <see cref="PartialsStorage.Vector256"/> forces row segments for double and float even without 256-bit hardware.
+    /// </summary>
+    internal HessianConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage)
     {
-        InlineArrayStorage = inlineArrayStorage;
+        Storage = storage;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
         int blockSize = chunkSize == 0 ? ChunkSizes.RoundUpToAvailable(Math.Clamp(inputLength, 1, HessianThreshold)) : ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
-        RowSegments = chunkSize == 0 && !inlineArrayStorage && RowSegmentsAvailable;
+        RowSegments = chunkSize == 0 && storage switch
+        {
+            PartialsStorage.Automatic => RowSegmentsAvailable,
+            PartialsStorage.Vector256 => typeof(T) == typeof(double) || typeof(T) == typeof(float),
+            _ => false,
+        };
         ChunkSize = RowSegments ? Vector256Partials1<T>.Count : blockSize;
         VectorProductChunkSize = blockSize;
         Parallel = parallel;
@@ -162,7 +170,7 @@ public sealed class HessianConfig<T>
         }
 
         HessianWorkspace.Factory<T> factory = new(inputLength, WorkerCount);
-        ChunkSizes.Dispatch<T, HessianWorkspace.Factory<T>>(blockSize, ref factory, inlineArrayStorage);
+        ChunkSizes.Dispatch<T, HessianWorkspace.Factory<T>>(blockSize, ref factory, storage);
         Workspace = factory.Result!;
         VectorProductWorkspace = factory.VectorProduct!;
     }
@@ -193,8 +201,8 @@ public sealed class HessianConfig<T>
 
     internal int WorkerCount { get; }
 
-    /// <summary>Whether the buffers use <c>PartialsN&lt;T&gt;</c> rather than the register storage.</summary>
-    internal bool InlineArrayStorage { get; }
+    /// <summary>The storage family of the buffers (automatic unless a delegate overload forced one).</summary>
+    internal PartialsStorage Storage { get; }
 
     internal object Workspace { get; }
 

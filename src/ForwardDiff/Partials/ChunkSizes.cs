@@ -110,3 +110,16 @@ internal static partial class ChunkSizes
     /// <summary>⌈a / b⌉ for positive a, b.</summary>
     public static int DivideRoundingUp(int a, int b) => (a + b - 1) / b;
 }
+
+/// <summary>Which family of partials storage a config uses.</summary>
+internal enum PartialsStorage
+{
+    /// <summary><c>Vector256PartialsK&lt;T&gt;</c> for double and float on 256-bit SIMD hardware, <c>PartialsN&lt;T&gt;</c> otherwise.</summary>
+    Automatic,
+
+    /// <summary>Always <c>PartialsN&lt;T&gt;</c> (the generic delegate overloads, typed on <c>Partials8&lt;T&gt;</c>).</summary>
+    InlineArray,
+
+    /// <summary><c>Vector256PartialsK&lt;T&gt;</c> for double and float on any hardware (the double and float delegate overloads).</summary>
+    Vector256,
+}

@@ -242,18 +242,20 @@ internal static partial class ChunkSizes
     /// <summary>Calls <c>visitor.Visit&lt;TPartials&gt;()</c> with the storage type of <paramref name="chunkSize"/> partials: <c>Vector256PartialsK&lt;T&gt;</c> for double (4, 8, 12, 16) and float (8, 16) on 256-bit hardware, <c>PartialsN&lt;T&gt;</c> otherwise.</summary>
     /// <param name="chunkSize">The chunk size (one of <see cref="Available"/>).</param>
     /// <param name="visitor">The action.</param>
-    /// <param name="inlineArrayStorage">Always use <c>PartialsN&lt;T&gt;</c> (the delegate overloads, whose delegates are typed on it).</param>
-    internal static void Dispatch<T, TVisitor>(int chunkSize, ref TVisitor visitor, bool inlineArrayStorage = false)
+    /// <param name="storage">Which storage family to use (the delegate overloads force the one their delegates are typed on).</param>
+    internal static void Dispatch<T, TVisitor>(int chunkSize, ref TVisitor visitor, PartialsStorage storage = PartialsStorage.Automatic)
         where T : IFloatingPointIeee754<T>
         where TVisitor : IChunkVisitor<T>, allows ref struct
     {
         // double and float take the Vector256 storage where one exists for the size: the JIT keeps those duals in
         // registers (see Vector256Partials.template.txt). Any other element type, or no 256-bit hardware, takes PartialsN<T>.
-        if (inlineArrayStorage)
+        // PartialsStorage.Vector256 takes it without 256-bit hardware too (correct, only slower).
+        bool vectors = storage == PartialsStorage.Vector256 || (storage == PartialsStorage.Automatic && Vector256.IsHardwareAccelerated);
+        if (!vectors)
         {
             // fall through to PartialsN<T>
         }
-        else if (typeof(T) == typeof(double) && Vector256.IsHardwareAccelerated)
+        else if (typeof(T) == typeof(double))
         {
             switch (chunkSize)
             {
@@ -263,7 +265,7 @@ internal static partial class ChunkSizes
                 case 16: visitor.Visit<Vector256Partials4<T>>(); return;
             }
         }
-        else if (typeof(T) == typeof(float) && Vector256.IsHardwareAccelerated)
+        else if (typeof(T) == typeof(float))
         {
             switch (chunkSize)
             {
