@@ -16,7 +16,7 @@ public sealed class GradientConfig<T>
 {
     /// <summary>Creates a config for functions of <paramref name="inputLength"/> inputs.</summary>
     /// <param name="inputLength">n, the input length (≥ 0).</param>
-    /// <param name="chunkSize">Partials per pass: 0 picks the automatic rule (n ≤ c → n, else ⌈n/⌈n/c⌉⌉, then rounded up to 4, 8, 12 or 16 above 2, where the threshold c is 8 for double on AVX2 hardware, 16 for double with AVX-512 and for float, and ForwardDiff.jl's 12 otherwise), otherwise one of 1–12 or 16.</param>
+    /// <param name="chunkSize">Partials per pass: 0 picks the automatic rule (n ≤ c → n, else ⌈n/⌈n/c⌉⌉, then rounded up to 4, 8, 12 or 16 above 2, where the threshold c is 8 for double and 16 for float on 256-bit SIMD hardware (AVX2 or AVX-512), and ForwardDiff.jl's 12 otherwise), otherwise one of 1–12 or 16.</param>
     /// <param name="parallel">Evaluate chunks on several cores (per-worker buffers; the result is bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
     public GradientConfig(int inputLength, int chunkSize = 0, bool parallel = false)

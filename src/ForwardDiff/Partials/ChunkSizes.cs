@@ -9,14 +9,15 @@ internal static partial class ChunkSizes
 
     /// <summary>
     /// The largest chunk the automatic rule picks for <typeparamref name="T"/>: 8 for double and 16 for float on
-    /// 256-bit hardware without AVX-512 (two <c>Vector256</c> registers per dual), 16 for double with AVX-512,
-    /// otherwise ForwardDiff.jl's 12.
+    /// 256-bit SIMD hardware (two <c>Vector256</c> registers per dual), otherwise ForwardDiff.jl's 12.
     /// </summary>
     /// <remarks>
     /// Measured (perf/results/gradient.md, AVX2 machine, extended Rosenbrock n = 100): chunk 8 on
     /// <c>Vector256Partials2</c> stays in registers and beat chunk 12 (three vectors per dual: the sixteen ymm
     /// registers no longer hold a loop's duals and the JIT spills) and chunk 16 (four vectors: the JIT no longer
-    /// promotes the struct). With AVX-512 the machine has 32 vector registers; 16 is the untested guess there.
+    /// promotes the struct, 2× slower at n = 1000). Machines with AVX-512 keep 8: the 16-partial storage is four
+    /// <c>Vector256</c> fields there too, and struct promotion depends on the field count, not on the register file.
+    /// There is no <c>Vector512</c> storage yet and no AVX-512 machine to measure one on.
     /// </remarks>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <returns>The threshold.</returns>
@@ -24,7 +25,7 @@ internal static partial class ChunkSizes
     {
         if (Vector256.IsHardwareAccelerated && typeof(T) == typeof(double))
         {
-            return Vector512.IsHardwareAccelerated ? 16 : 8;
+            return 8;
         }
 
         if (Vector256.IsHardwareAccelerated && typeof(T) == typeof(float))
