@@ -5,8 +5,9 @@ namespace ForwardDiff;
 public static partial class AutoDiff
 {
     /// <summary>
-    /// J(x)·v for f: ℝⁿ → ℝᵐ in one evaluation on one-partial duals seeded with v (a directional derivative; no
-    /// Jacobian is formed). Effectively computes <c>result[i] = Σⱼ ∂fᵢ/∂xⱼ vⱼ</c>.
+    /// J(x)·v for f: ℝⁿ → ℝᵐ in one evaluation on <see cref="Dual{T}"/> numbers seeded with v (a directional
+    /// derivative; no Jacobian is formed). Effectively computes <c>result[i] = Σⱼ ∂fᵢ/∂xⱼ vⱼ</c>. The dual has two
+    /// plain fields, which the JIT keeps in registers: one evaluation costs a few times f (perf/README.md).
     /// </summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <typeparam name="TFunction">The function type.</typeparam>
@@ -22,7 +23,7 @@ public static partial class AutoDiff
         int m = function.OutputLength(x.Length);
         T[] values = new T[m];
         T[] product = new T[m];
-        JacobianVectorProduct(function, x, direction, values, product, new ChunkDual<T, Partials1<T>>[x.Length + m]);
+        JacobianVectorProduct(function, x, direction, values, product, new Dual<T>[x.Length + m]);
         return product;
     }
 
@@ -37,9 +38,9 @@ public static partial class AutoDiff
     /// <param name="direction">v, n elements.</param>
     /// <param name="values">Receives f(x), m elements.</param>
     /// <param name="destination">Receives J·v, m elements.</param>
-    /// <param name="buffer">Workspace of at least n + m elements (the config of this verb).</param>
+    /// <param name="buffer">Workspace of at least n + m duals (the config of this verb).</param>
     /// <exception cref="ArgumentException">A length does not match (the message names both).</exception>
-    public static void JacobianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> values, Span<T> destination, Span<ChunkDual<T, Partials1<T>>> buffer)
+    public static void JacobianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> values, Span<T> destination, Span<Dual<T>> buffer)
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
     {
@@ -53,18 +54,15 @@ public static partial class AutoDiff
             throw new ArgumentException($"Length mismatch: buffer length is {buffer.Length} but n + m is {n + m}.", nameof(buffer));
         }
 
-        Span<ChunkDual<T, Partials1<T>>> duals = buffer[..n];
-        Span<ChunkDual<T, Partials1<T>>> outputs = buffer.Slice(n, m);
-        for (int i = 0; i < n; i++)
-        {
-            duals[i] = new ChunkDual<T, Partials1<T>>(x[i], new ReadOnlySpan<T>(in direction[i]));
-        }
-
-        function.Invoke<ChunkDual<T, Partials1<T>>>(duals, outputs);
+        Span<Dual<T>> duals = buffer[..n];
+        Span<Dual<T>> outputs = buffer.Slice(n, m);
+        Seed(x, direction, duals);
+        outputs.Clear();
+        function.Invoke<Dual<T>>(duals, outputs);
         for (int i = 0; i < m; i++)
         {
             values[i] = outputs[i].Value;
-            destination[i] = outputs[i].FirstPartial;
+            destination[i] = outputs[i].Derivative;
         }
     }
 
@@ -82,11 +80,12 @@ public static partial class AutoDiff
         where TFunction : IVectorFunction
     {
         ArgumentNullException.ThrowIfNull(result);
-        JacobianVectorProduct(function, x, direction, result.Value, result.Product, new ChunkDual<T, Partials1<T>>[x.Length + result.Value.Length]);
+        JacobianVectorProduct(function, x, direction, result.Value, result.Product, new Dual<T>[x.Length + result.Value.Length]);
     }
 
     /// <summary>
     /// The directional derivative ∇f(x)·v of f: ℝⁿ → ℝ in one evaluation (the JVP of a scalar function); f(x) comes out too.
+    /// Allocates n duals; pass a buffer to the other overload on hot paths.
     /// </summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <typeparam name="TFunction">The function type.</typeparam>
@@ -101,15 +100,46 @@ public static partial class AutoDiff
         where TFunction : IMultivariateFunction
     {
         Check.Length(direction.Length, "direction length", x.Length, nameof(direction));
-        ChunkDual<T, Partials1<T>>[] duals = new ChunkDual<T, Partials1<T>>[x.Length];
-        for (int i = 0; i < x.Length; i++)
+        return JacobianVectorProduct(function, x, direction, new Dual<T>[x.Length], out value);
+    }
+
+    /// <summary>
+    /// The directional derivative ∇f(x)·v of f: ℝⁿ → ℝ in one evaluation, using <paramref name="buffer"/> (n duals) as
+    /// the workspace, so nothing is allocated; f(x) comes out too.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <typeparam name="TFunction">The function type.</typeparam>
+    /// <param name="function">f: ℝⁿ → ℝ.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="buffer">Workspace of at least n duals.</param>
+    /// <param name="value">f(x).</param>
+    /// <returns>∇f(x)·v.</returns>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length, or the buffer is shorter than n (the message names both).</exception>
+    public static T JacobianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<Dual<T>> buffer, out T value)
+        where T : IFloatingPointIeee754<T>
+        where TFunction : IMultivariateFunction
+    {
+        Check.Length(direction.Length, "direction length", x.Length, nameof(direction));
+        if (buffer.Length < x.Length)
         {
-            duals[i] = new ChunkDual<T, Partials1<T>>(x[i], new ReadOnlySpan<T>(in direction[i]));
+            throw new ArgumentException($"Length mismatch: buffer length is {buffer.Length} but the input x has length {x.Length}.", nameof(buffer));
         }
 
-        ChunkDual<T, Partials1<T>> y = function.Invoke<ChunkDual<T, Partials1<T>>>(duals);
+        Span<Dual<T>> duals = buffer[..x.Length];
+        Seed(x, direction, duals);
+        Dual<T> y = function.Invoke<Dual<T>>(duals);
         value = y.Value;
-        return y.FirstPartial;
+        return y.Derivative;
+    }
+
+    private static void Seed<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<Dual<T>> duals)
+        where T : IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < duals.Length; i++)
+        {
+            duals[i] = new Dual<T>(x[i], direction[i]);
+        }
     }
 }
 

@@ -139,4 +139,97 @@ public class JacobianTests
         ArgumentException? e = Assert.Throws<ArgumentException>(() => AutoDiff.JacobianVectorProduct(new Lorenz(), new double[3], new double[2]));
         Assert.That(e!.Message, Does.Contain("2").And.Contain("3"));
     }
+
+    [Test]
+    public void JacobianVectorProduct_UnitDirections_GiveTheJacobianColumns()
+    {
+        // A unit seed makes the one-direction dual do the per-lane arithmetic of the chunk's partial k: bit for bit for
+        // functions without quotients (Lorenz, Rosenbrock); with quotients Dual<T> forms (a′ − q·b′)/b and chunk duals
+        // a′·(1/b) − b′·(q/b), which can differ in the last bit (Mixed, KitchenSink).
+        Columns(new Lorenz(), Point(3, 9), 0);
+        Columns(new Mixed(), Point(11, 9), 4e-16);
+        Directional(new Rosenbrock(), Point(12, 10), 0);
+        Directional(new Chunk.HessianRowSegmentTests.KitchenSink(), Point(11, 9), 4e-16);
+
+        static void Columns<TFunction>(TFunction function, double[] x, double ulps)
+            where TFunction : IVectorFunction
+        {
+            double[,] j = AutoDiff.Jacobian(function, x);
+            for (int k = 0; k < x.Length; k++)
+            {
+                double[] unit = new double[x.Length];
+                unit[k] = 1;
+                double[] column = AutoDiff.JacobianVectorProduct(function, x, unit);
+                for (int i = 0; i < column.Length; i++)
+                {
+                    Same(column[i], j[i, k], ulps, $"{typeof(TFunction).Name} J[{i}, {k}]");
+                }
+            }
+        }
+
+        static void Directional<TFunction>(TFunction function, double[] x, double ulps)
+            where TFunction : IMultivariateFunction
+        {
+            double[] g = AutoDiff.Gradient(function, x);
+            for (int k = 0; k < x.Length; k++)
+            {
+                double[] unit = new double[x.Length];
+                unit[k] = 1;
+                Same(AutoDiff.JacobianVectorProduct(function, x, unit, out _), g[k], ulps, $"{typeof(TFunction).Name} ∂f/∂x{k}");
+            }
+        }
+
+        static void Same(double actual, double expected, double relative, string context)
+        {
+            if (relative == 0)
+            {
+                Assert.That(BitConverter.DoubleToInt64Bits(actual), Is.EqualTo(BitConverter.DoubleToInt64Bits(expected)), context);
+            }
+            else
+            {
+                Assert.That(actual, Is.EqualTo(expected).Within(relative * Math.Abs(expected)), context);
+            }
+        }
+    }
+
+    [Test]
+    public void JacobianVectorProduct_WithBuffers_AllocatesNothing_AndMatchesConvenienceForms()
+    {
+        double[] x = Point(40, 2);
+        double[] v = Point(40, 3);
+        double[] values = new double[40];
+        double[] product = new double[40];
+        Dual<double>[] vectorBuffer = new Dual<double>[80];
+        Dual<double>[] scalarBuffer = new Dual<double>[40];
+        AutoDiff.JacobianVectorProduct(new Mixed(), x, v, values, product, vectorBuffer);
+        AutoDiff.JacobianVectorProduct(new Rosenbrock(), x, v, scalarBuffer, out double _);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AutoDiff.JacobianVectorProduct(new Mixed(), x, v, values, product, vectorBuffer);
+        double directional = AutoDiff.JacobianVectorProduct(new Rosenbrock(), x, v, scalarBuffer, out double value);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Multiple(() =>
+        {
+            Assert.That(allocated, Is.Zero);
+            Assert.That(product, Is.EqualTo(AutoDiff.JacobianVectorProduct(new Mixed(), x, v)));
+            Assert.That(directional, Is.EqualTo(AutoDiff.JacobianVectorProduct(new Rosenbrock(), x, v, out double convenienceValue)));
+            Assert.That(value, Is.EqualTo(convenienceValue));
+        });
+    }
+
+    [Test]
+    public void JacobianVectorProduct_ShortBuffers_NameBothLengths()
+    {
+        double[] x = new double[5];
+        ArgumentException? vector = Assert.Throws<ArgumentException>(() => AutoDiff.JacobianVectorProduct(new Mixed(), x, x, new double[5], new double[5], new Dual<double>[9]));
+        ArgumentException? scalar = Assert.Throws<ArgumentException>(() => AutoDiff.JacobianVectorProduct(new Rosenbrock(), x, x, new Dual<double>[4], out double _));
+        Assert.That(vector!.Message, Does.Contain("9").And.Contain("10"));
+        Assert.That(scalar!.Message, Does.Contain("4").And.Contain("5"));
+    }
+
+    [Test]
+    public void JacobianVectorProduct_EmptyInput_GivesEmptyOrZero()
+    {
+        Assert.That(AutoDiff.JacobianVectorProduct(new Rosenbrock(), ReadOnlySpan<double>.Empty, ReadOnlySpan<double>.Empty, out double value), Is.EqualTo(0.0));
+        Assert.That(value, Is.EqualTo(0.0));
+    }
 }

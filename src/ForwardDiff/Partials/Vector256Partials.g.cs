@@ -23,7 +23,9 @@ namespace ForwardDiff;
 // SIMD registers across the inlined operators of a user's function instead of being copied through stack memory
 // for every operation (measured on extended Rosenbrock, perf/results/gradient.md). The kernels below are the same
 // IEEE operations per element as PartialsMath's (a multiply, a multiply, an add; no fused multiply–add), so results
-// are bit-identical to the other storage types and to Dual<T>.
+// are bit-identical to the other storage types, and to Dual<T> except for quotients and FusedMultiplyAdd: chunk duals
+// form the quotient rule as a′·(1/b) − b′·(q/b) (one reciprocal for all partials, as ForwardDiff.jl), Dual<T> as
+// (a′ − q·b′)/b, and Dual<T>'s FusedMultiplyAdd fuses its derivative; the two can differ in the last bit.
 
 /// <summary>Strong-zero vector kernels shared by the <c>Vector256PartialsK</c> storage types.</summary>
 internal static class Vector256Kernels
