@@ -75,6 +75,58 @@ public static partial class AutoDiff
         result.Value = HessianVectorProductCore(function, x, direction, result.Gradient, result.Product, config);
     }
 
+    /// <summary>
+    /// H(x)·v of a lambda over register-resident nested double duals (quick use):
+    /// <c>AutoDiff.HessianVectorProduct(x =&gt; x[0] * x[0] * x[1], [3.0, 2.0], [1.0, 0.0])</c>. The lambda's parameter type,
+    /// <c>ChunkDual&lt;ChunkDual&lt;double, Vector256Partials1&lt;double&gt;&gt;, SinglePartial&lt;…&gt;&gt;</c>, is inferred (the same
+    /// as the double <c>Hessian</c> lambda's); C# prefers this overload for double points.
+    /// </summary>
+    /// <param name="function">f over the register-resident nested duals.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <returns>A new array with H·v.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+    public static double[] HessianVectorProduct(MultivariateFunc<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>> function, ReadOnlySpan<double> x, ReadOnlySpan<double> direction)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>>(function), x, direction, new HessianConfig<double>(x.Length, 0, parallel: false, PartialsStorage.Vector256));
+    }
+
+    /// <summary>H(x)·v of a lambda over register-resident nested float duals (quick use); C# prefers this overload for float points.</summary>
+    /// <param name="function">f over <c>ChunkDual&lt;ChunkDual&lt;float, Vector256Partials1&lt;float&gt;&gt;, SinglePartial&lt;…&gt;&gt;</c>.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <returns>A new array with H·v.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length.</exception>
+    [System.Runtime.CompilerServices.OverloadResolutionPriority(1)]
+    public static float[] HessianVectorProduct(MultivariateFunc<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>> function, ReadOnlySpan<float> x, ReadOnlySpan<float> direction)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>>(function), x, direction, new HessianConfig<float>(x.Length, 0, parallel: false, PartialsStorage.Vector256));
+    }
+
+    /// <summary>
+    /// H(x)·v of a lambda for any element type (quick use): the direction rides as the one inner partial and eight unit
+    /// seeds as the outer partials, <c>ChunkDual&lt;ChunkDual&lt;T, Partials1&lt;T&gt;&gt;, Partials8&lt;…&gt;&gt;</c>, in memory.
+    /// Lambdas over double and float points bind to the faster register overloads unless they name this type.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="function">f over the nested duals.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <returns>A new array with H·v.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length.</exception>
+    public static T[] HessianVectorProduct<T>(MultivariateFunc<ChunkDual<ChunkDual<T, Partials1<T>>, Partials8<ChunkDual<T, Partials1<T>>>>> function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<T, Partials1<T>>, Partials8<ChunkDual<T, Partials1<T>>>>>(function), x, direction, new HessianConfig<T>(x.Length, 8, parallel: false, PartialsStorage.InlineArray));
+    }
+
     private static T HessianVectorProductCore<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> gradient, Span<T> destination, HessianConfig<T>? config)
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction

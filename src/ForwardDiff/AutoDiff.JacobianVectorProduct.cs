@@ -133,6 +133,43 @@ public static partial class AutoDiff
         return y.Derivative;
     }
 
+    /// <summary>
+    /// The directional derivative ∇f(x)·v of a lambda over <see cref="Dual{T}"/> (quick use), with f(x):
+    /// <c>AutoDiff.JacobianVectorProduct(x =&gt; x[0] * x[1], [2.0, 3.0], [1.0, 0.0], out double fx)</c>.
+    /// </summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="function">f over one-direction duals.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="value">f(x).</param>
+    /// <returns>∇f(x)·v.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length.</exception>
+    public static T JacobianVectorProduct<T>(MultivariateFunc<Dual<T>> function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, out T value)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        return JacobianVectorProduct(new DelegateFunction<Dual<T>>(function), x, direction, out value);
+    }
+
+    /// <summary>J(x)·v of a lambda f: ℝⁿ → ℝᵐ over <see cref="Dual{T}"/> writing m outputs (quick use).</summary>
+    /// <typeparam name="T">The scalar type.</typeparam>
+    /// <param name="function">f over one-direction duals, writing m outputs.</param>
+    /// <param name="x">The point.</param>
+    /// <param name="direction">v, n elements.</param>
+    /// <param name="outputLength">m.</param>
+    /// <returns>A new array with J·v (m elements).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="function"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="outputLength"/> is negative.</exception>
+    /// <exception cref="ArgumentException">direction.Length differs from x.Length.</exception>
+    public static T[] JacobianVectorProduct<T>(VectorFunc<Dual<T>> function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, int outputLength)
+        where T : IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
+        return JacobianVectorProduct(new DelegateVectorFunction<Dual<T>>(function, outputLength), x, direction);
+    }
+
     private static void Seed<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<Dual<T>> duals)
         where T : IFloatingPointIeee754<T>
     {

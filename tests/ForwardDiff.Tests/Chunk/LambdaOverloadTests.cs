@@ -201,14 +201,75 @@ public class LambdaOverloadTests
         AssertSameBits(Flatten(fromLambda), Flatten(blocks), "float row-segment lambda vs 8 × 8 blocks");
     }
 
+    [TestCase(1)]
+    [TestCase(6)]
+    [TestCase(23)]
+    public void HessianVectorProductLambda_SameBitsAsStructForm(int n)
+    {
+        double[] x = Point(n, 31 + n);
+        double[] v = Point(n, 32 + n);
+        Type? seen = null;
+        double[] fromLambda = AutoDiff.HessianVectorProduct(w => { seen = w[0].GetType(); return new HessianRowSegmentTests.KitchenSink().Invoke(w); }, x, v);
+        double[] fromStruct = AutoDiff.HessianVectorProduct(new HessianRowSegmentTests.KitchenSink(), x, v, new HessianConfig<double>(n, 0, parallel: false, PartialsStorage.Vector256));
+        Assert.That(seen, Is.EqualTo(typeof(HessianDouble)));
+        AssertSameBits(fromLambda, fromStruct, "register HVP lambda vs struct");
+
+        float[] xf = x.Select(a => (float)a).ToArray();
+        float[] vf = v.Select(a => (float)a).ToArray();
+        float[] fromLambdaF = AutoDiff.HessianVectorProduct(w => new HessianRowSegmentTests.KitchenSink().Invoke(w), xf, vf);
+        float[] fromStructF = AutoDiff.HessianVectorProduct(new HessianRowSegmentTests.KitchenSink(), xf, vf, new HessianConfig<float>(n, 0, parallel: false, PartialsStorage.Vector256));
+        AssertSameBits(fromLambdaF, fromStructF, "float register HVP lambda vs struct");
+    }
+
+    [Test]
+    public void HessianVectorProductLambda_OtherElementTypes_UseTheGenericOverload()
+    {
+        // f = x₀²x₁ at (3, 2): H = [[2x₁, 2x₀], [2x₀, 0]] = [[4, 6], [6, 0]]; H·(1, 1) = (10, 6)
+        Type? seen = null;
+        Half[] hv = AutoDiff.HessianVectorProduct(w => { seen = w[0].GetType(); return w[0] * w[0] * w[1]; }, [(Half)3, (Half)2], [(Half)1, (Half)1]);
+        double[] generic = AutoDiff.HessianVectorProduct<double>(w => w[0] * w[0] * w[1], [3.0, 2.0], [1.0, 1.0]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(seen, Is.EqualTo(typeof(ChunkDual<ChunkDual<Half, Partials1<Half>>, Partials8<ChunkDual<Half, Partials1<Half>>>>)));
+            Assert.That(hv, Is.EqualTo(new[] { (Half)10, (Half)6 }));
+            Assert.That(generic, Is.EqualTo(new[] { 10.0, 6.0 }));
+            Assert.That(AutoDiff.HessianVectorProduct(w => w[0] * w[0] * w[1], [3.0, 2.0], [1.0, 1.0]), Is.EqualTo(new[] { 10.0, 6.0 }));
+        });
+    }
+
+    [Test]
+    public void JacobianVectorProductLambdas_SameBitsAsStructForms()
+    {
+        double[] x = Point(9, 3);
+        double[] v = Point(9, 4);
+        double lambda = AutoDiff.JacobianVectorProduct(w => new HessianRowSegmentTests.KitchenSink().Invoke(w), x, v, out double lambdaValue);
+        double fromStruct = AutoDiff.JacobianVectorProduct(new HessianRowSegmentTests.KitchenSink(), x, v, out double structValue);
+        double[] vectorLambda = AutoDiff.JacobianVectorProduct((w, y) => new Mixed().Invoke(w, y), x, v, 9);
+        double[] vectorStruct = AutoDiff.JacobianVectorProduct(new Mixed(), x, v);
+        Assert.Multiple(() =>
+        {
+            Assert.That(BitConverter.DoubleToInt64Bits(lambda), Is.EqualTo(BitConverter.DoubleToInt64Bits(fromStruct)));
+            Assert.That(BitConverter.DoubleToInt64Bits(lambdaValue), Is.EqualTo(BitConverter.DoubleToInt64Bits(structValue)));
+            Assert.Throws<ArgumentNullException>(() => AutoDiff.JacobianVectorProduct((MultivariateFunc<Dual<double>>)null!, x, v, out _));
+            Assert.Throws<ArgumentOutOfRangeException>(() => AutoDiff.JacobianVectorProduct((w, y) => { }, x, v, -1));
+            Assert.Throws<ArgumentException>(() => AutoDiff.JacobianVectorProduct(w => w[0], x, new double[3], out _));
+        });
+        AssertSameBits(vectorLambda, vectorStruct, "vector JVP lambda vs struct");
+    }
+
     [Test]
     public void ReadmeQuickUseExample()
     {
         // README.md, "quick use": f = x₀²x₁ at (3, 2)
         double[] g2 = AutoDiff.Gradient(v => v[0] * v[0] * v[1], [3.0, 2.0]);
         double[,] h2 = AutoDiff.Hessian(v => v[0] * v[0] * v[1], [3.0, 2.0]);
+        double[] hv = AutoDiff.HessianVectorProduct(v => v[0] * v[0] * v[1], [3.0, 2.0], [1.0, 1.0]);
+        double dv = AutoDiff.JacobianVectorProduct(v => v[0] * v[1], [2.0, 3.0], [1.0, 0.0], out double fx);
         Assert.That(g2, Is.EqualTo(new[] { 12.0, 9.0 }));
         Assert.That(h2, Is.EqualTo(new double[,] { { 4, 6 }, { 6, 0 } }));
+        Assert.That(hv, Is.EqualTo(new[] { 10.0, 6.0 }));
+        Assert.That(dv, Is.EqualTo(3.0));
+        Assert.That(fx, Is.EqualTo(6.0));
     }
 
     [Test]
