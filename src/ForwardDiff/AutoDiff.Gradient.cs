@@ -18,7 +18,7 @@ public static partial class AutoDiff
     public static T[] Gradient<T, TFunction>(TFunction function, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction
-        => Gradient(function, x, new GradientConfig<T>(x.Length));
+        => Gradient(function, x, ConfigCache<T>.Gradient(x.Length, 0, PartialsStorage.Automatic));
 
     /// <summary>∇f(x) with a reusable <paramref name="config"/> (chunk size, buffers, parallelism).</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
@@ -54,11 +54,12 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction
     {
-        config ??= new GradientConfig<T>(x.Length);
+        config ??= ConfigCache<T>.Gradient(x.Length, 0, PartialsStorage.Automatic);
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
         GradientRun<T, TFunction> run = new() { Function = function, X = x, Destination = destination, Config = config };
         ChunkSizes.Dispatch<T, GradientRun<T, TFunction>>(config.ChunkSize, ref run, config.Storage);
+        ConfigCache<T>.Return(config);
         return run.Value;
     }
 
@@ -94,7 +95,7 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, new GradientConfig<T>(x.Length, 8, parallel: false, PartialsStorage.InlineArray));
+        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, ConfigCache<T>.Gradient(x.Length, 8, PartialsStorage.InlineArray));
     }
 
     /// <summary>Writes ∇f(x) for a lambda over 8-partial duals to <paramref name="destination"/> and returns f(x).</summary>
@@ -109,7 +110,7 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, destination, new GradientConfig<T>(x.Length, 8, parallel: false, PartialsStorage.InlineArray));
+        return Gradient(new DelegateFunction<ChunkDual<T, Partials8<T>>>(function), x, destination, ConfigCache<T>.Gradient(x.Length, 8, PartialsStorage.InlineArray));
     }
 
     /// <summary>
@@ -143,7 +144,7 @@ public static partial class AutoDiff
     public static double Gradient(MultivariateFunc<ChunkDual<double, Vector256Partials2<double>>> function, ReadOnlySpan<double> x, Span<double> destination)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Gradient(new DelegateFunction<ChunkDual<double, Vector256Partials2<double>>>(function), x, destination, new GradientConfig<double>(x.Length, Vector256Partials2<double>.Count, parallel: false, PartialsStorage.Vector256));
+        return Gradient(new DelegateFunction<ChunkDual<double, Vector256Partials2<double>>>(function), x, destination, ConfigCache<double>.Gradient(x.Length, Vector256Partials2<double>.Count, PartialsStorage.Vector256));
     }
 
     /// <summary>
@@ -173,7 +174,7 @@ public static partial class AutoDiff
     public static float Gradient(MultivariateFunc<ChunkDual<float, Vector256Partials2<float>>> function, ReadOnlySpan<float> x, Span<float> destination)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Gradient(new DelegateFunction<ChunkDual<float, Vector256Partials2<float>>>(function), x, destination, new GradientConfig<float>(x.Length, Vector256Partials2<float>.Count, parallel: false, PartialsStorage.Vector256));
+        return Gradient(new DelegateFunction<ChunkDual<float, Vector256Partials2<float>>>(function), x, destination, ConfigCache<float>.Gradient(x.Length, Vector256Partials2<float>.Count, PartialsStorage.Vector256));
     }
 
     private ref struct GradientRun<T, TFunction> : IChunkVisitor<T>

@@ -19,7 +19,7 @@ public static partial class AutoDiff
     public static T[,] Hessian<T, TFunction>(TFunction function, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction
-        => Hessian(function, x, new HessianConfig<T>(x.Length));
+        => Hessian(function, x, ConfigCache<T>.Hessian(x.Length, 0, PartialsStorage.Automatic));
 
     /// <summary>The Hessian with a reusable <paramref name="config"/>.</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
@@ -84,7 +84,7 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<T, Partials8<T>>, Partials8<ChunkDual<T, Partials8<T>>>>>(function), x, new HessianConfig<T>(x.Length, 8, parallel: false, PartialsStorage.InlineArray));
+        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<T, Partials8<T>>, Partials8<ChunkDual<T, Partials8<T>>>>>(function), x, ConfigCache<T>.Hessian(x.Length, 8, PartialsStorage.InlineArray));
     }
 
     /// <summary>
@@ -103,7 +103,7 @@ public static partial class AutoDiff
     public static double[,] Hessian(MultivariateFunc<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>> function, ReadOnlySpan<double> x)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>>(function), x, new HessianConfig<double>(x.Length, 0, parallel: false, PartialsStorage.Vector256));
+        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>>(function), x, ConfigCache<double>.Hessian(x.Length, 0, PartialsStorage.Vector256));
     }
 
     /// <summary>
@@ -118,14 +118,14 @@ public static partial class AutoDiff
     public static float[,] Hessian(MultivariateFunc<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>> function, ReadOnlySpan<float> x)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>>(function), x, new HessianConfig<float>(x.Length, 0, parallel: false, PartialsStorage.Vector256));
+        return Hessian(new DelegateFunction<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>>(function), x, ConfigCache<float>.Hessian(x.Length, 0, PartialsStorage.Vector256));
     }
 
     private static T HessianCore<T, TFunction>(TFunction function, ReadOnlySpan<T> x, Span<T> gradient, Span<T> destination, HessianConfig<T>? config)
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction
     {
-        config ??= new HessianConfig<T>(x.Length);
+        config ??= ConfigCache<T>.Hessian(x.Length, 0, PartialsStorage.Automatic);
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(destination.Length, "destination length", x.Length * x.Length, "n·n", nameof(destination));
         HessianRun<T, TFunction> run = new() { Function = function, X = x, Gradient = gradient, Destination = destination, Config = config };
@@ -134,10 +134,12 @@ public static partial class AutoDiff
             // one Hessian row segment per pass on register-resident nested duals (double and float, see HessianConfig)
             HessianOuterRun<T, Vector256Partials1<T>, TFunction> rows = new() { Function = function, X = x, Gradient = gradient, Destination = destination, Config = config };
             rows.Visit<SinglePartial<ChunkDual<T, Vector256Partials1<T>>>>();
+            ConfigCache<T>.Return(config);
             return rows.Value!;
         }
 
         ChunkSizes.Dispatch<T, HessianRun<T, TFunction>>(config.ChunkSize, ref run, config.Storage);
+        ConfigCache<T>.Return(config);
         return run.Value;
     }
 

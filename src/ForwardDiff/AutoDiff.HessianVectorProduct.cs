@@ -21,7 +21,7 @@ public static partial class AutoDiff
     public static T[] HessianVectorProduct<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction)
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction
-        => HessianVectorProduct(function, x, direction, new HessianConfig<T>(x.Length, HessianConfig<T>.RowSegmentsAvailable ? 0 : ChunkSizes.Default(x.Length)));
+        => HessianVectorProduct(function, x, direction, ConfigCache<T>.Hessian(x.Length, HessianConfig<T>.RowSegmentsAvailable ? 0 : ChunkSizes.Default(x.Length), PartialsStorage.Automatic));
 
     /// <summary>H(x)·v with a reusable <paramref name="config"/> (its chunk size is the outer chunk).</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
@@ -91,7 +91,7 @@ public static partial class AutoDiff
     public static double[] HessianVectorProduct(MultivariateFunc<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>> function, ReadOnlySpan<double> x, ReadOnlySpan<double> direction)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>>(function), x, direction, new HessianConfig<double>(x.Length, 0, parallel: false, PartialsStorage.Vector256));
+        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<double, Vector256Partials1<double>>, SinglePartial<ChunkDual<double, Vector256Partials1<double>>>>>(function), x, direction, ConfigCache<double>.Hessian(x.Length, 0, PartialsStorage.Vector256));
     }
 
     /// <summary>H(x)·v of a lambda over register-resident nested float duals (quick use); C# prefers this overload for float points.</summary>
@@ -105,7 +105,7 @@ public static partial class AutoDiff
     public static float[] HessianVectorProduct(MultivariateFunc<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>> function, ReadOnlySpan<float> x, ReadOnlySpan<float> direction)
     {
         ArgumentNullException.ThrowIfNull(function);
-        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>>(function), x, direction, new HessianConfig<float>(x.Length, 0, parallel: false, PartialsStorage.Vector256));
+        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<float, Vector256Partials1<float>>, SinglePartial<ChunkDual<float, Vector256Partials1<float>>>>>(function), x, direction, ConfigCache<float>.Hessian(x.Length, 0, PartialsStorage.Vector256));
     }
 
     /// <summary>
@@ -124,25 +124,28 @@ public static partial class AutoDiff
         where T : IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(function);
-        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<T, Partials1<T>>, Partials8<ChunkDual<T, Partials1<T>>>>>(function), x, direction, new HessianConfig<T>(x.Length, 8, parallel: false, PartialsStorage.InlineArray));
+        return HessianVectorProduct(new DelegateFunction<ChunkDual<ChunkDual<T, Partials1<T>>, Partials8<ChunkDual<T, Partials1<T>>>>>(function), x, direction, ConfigCache<T>.Hessian(x.Length, 8, PartialsStorage.InlineArray));
     }
 
     private static T HessianVectorProductCore<T, TFunction>(TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> gradient, Span<T> destination, HessianConfig<T>? config)
         where T : IFloatingPointIeee754<T>
         where TFunction : IMultivariateFunction
     {
-        config ??= new HessianConfig<T>(x.Length, HessianConfig<T>.RowSegmentsAvailable ? 0 : ChunkSizes.Default(x.Length));
+        config ??= ConfigCache<T>.Hessian(x.Length, HessianConfig<T>.RowSegmentsAvailable ? 0 : ChunkSizes.Default(x.Length), PartialsStorage.Automatic);
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(direction.Length, "direction length", x.Length, nameof(direction));
         Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
         if (config.RowSegments)
         {
             // register-resident nested duals: a chunk of unit seeds inside, the direction outside (see HessianConfig)
-            return HessianVectorRows(function, x, direction, gradient, destination, config);
+            T rowsValue = HessianVectorRows(function, x, direction, gradient, destination, config);
+            ConfigCache<T>.Return(config);
+            return rowsValue;
         }
 
         HessianVectorRun<T, TFunction> run = new() { Function = function, X = x, Direction = direction, Gradient = gradient, Destination = destination, Config = config };
         ChunkSizes.Dispatch<ChunkDual<T, Partials1<T>>, HessianVectorRun<T, TFunction>>(config.VectorProductChunkSize, ref run);
+        ConfigCache<T>.Return(config);
         return run.Value;
     }
 

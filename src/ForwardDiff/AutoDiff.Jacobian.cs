@@ -15,7 +15,7 @@ public static partial class AutoDiff
     public static T[,] Jacobian<T, TFunction>(TFunction function, ReadOnlySpan<T> x)
         where T : IFloatingPointIeee754<T>
         where TFunction : IVectorFunction
-        => Jacobian(function, x, new JacobianConfig<T>(x.Length, function.OutputLength(x.Length)));
+        => Jacobian(function, x, ConfigCache<T>.Jacobian(x.Length, function.OutputLength(x.Length), 0, PartialsStorage.Automatic));
 
     /// <summary>The Jacobian with a reusable <paramref name="config"/>.</summary>
     /// <typeparam name="T">The scalar type.</typeparam>
@@ -52,13 +52,14 @@ public static partial class AutoDiff
         where TFunction : IVectorFunction
     {
         int m = function.OutputLength(x.Length);
-        config ??= new JacobianConfig<T>(x.Length, m);
+        config ??= ConfigCache<T>.Jacobian(x.Length, m, 0, PartialsStorage.Automatic);
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(config.OutputLength, "the config's output length", m, "the function's output length", nameof(config));
         Check.Length(values.Length, "values length", m, "the function's output length", nameof(values));
         Check.Length(destination.Length, "destination length", m * x.Length, "m·n", nameof(destination));
         JacobianRun<T, TFunction> run = new() { Function = function, X = x, Values = values, Destination = destination, Config = config };
         ChunkSizes.Dispatch<T, JacobianRun<T, TFunction>>(config.ChunkSize, ref run, config.Storage);
+        ConfigCache<T>.Return(config);
     }
 
     /// <summary>Fills <paramref name="result"/> with f(x) and the Jacobian from one sweep.</summary>
@@ -94,7 +95,7 @@ public static partial class AutoDiff
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
-        return Jacobian(new DelegateVectorFunction<ChunkDual<T, Partials8<T>>>(function, outputLength), x, new JacobianConfig<T>(x.Length, outputLength, 8, parallel: false, PartialsStorage.InlineArray));
+        return Jacobian(new DelegateVectorFunction<ChunkDual<T, Partials8<T>>>(function, outputLength), x, ConfigCache<T>.Jacobian(x.Length, outputLength, 8, PartialsStorage.InlineArray));
     }
 
     /// <summary>
@@ -113,7 +114,7 @@ public static partial class AutoDiff
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
-        return Jacobian(new DelegateVectorFunction<ChunkDual<double, Vector256Partials2<double>>>(function, outputLength), x, new JacobianConfig<double>(x.Length, outputLength, Vector256Partials2<double>.Count, parallel: false, PartialsStorage.Vector256));
+        return Jacobian(new DelegateVectorFunction<ChunkDual<double, Vector256Partials2<double>>>(function, outputLength), x, ConfigCache<double>.Jacobian(x.Length, outputLength, Vector256Partials2<double>.Count, PartialsStorage.Vector256));
     }
 
     /// <summary>
@@ -131,7 +132,7 @@ public static partial class AutoDiff
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
-        return Jacobian(new DelegateVectorFunction<ChunkDual<float, Vector256Partials2<float>>>(function, outputLength), x, new JacobianConfig<float>(x.Length, outputLength, Vector256Partials2<float>.Count, parallel: false, PartialsStorage.Vector256));
+        return Jacobian(new DelegateVectorFunction<ChunkDual<float, Vector256Partials2<float>>>(function, outputLength), x, ConfigCache<float>.Jacobian(x.Length, outputLength, Vector256Partials2<float>.Count, PartialsStorage.Vector256));
     }
 
     private ref struct JacobianRun<T, TFunction> : IChunkVisitor<T>

@@ -28,6 +28,7 @@ public sealed class GradientConfig<T>
     internal GradientConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage)
     {
         Storage = storage;
+        RequestedChunkSize = chunkSize;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
         ChunkSize = ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
@@ -55,6 +56,12 @@ public sealed class GradientConfig<T>
     /// <summary>The storage family of the buffers (automatic unless a delegate overload forced one).</summary>
     internal PartialsStorage Storage { get; }
 
+    /// <summary>The chunk size asked for (0 = automatic), the cache key with <see cref="Storage"/>.</summary>
+    internal int RequestedChunkSize { get; }
+
+    /// <summary>Whether this config was built by <c>ConfigCache</c> for a verb that builds its own (never a caller's config).</summary>
+    internal bool Cached { get; init; }
+
     internal object Workspace { get; }
 }
 
@@ -79,6 +86,7 @@ public sealed class JacobianConfig<T>
     internal JacobianConfig(int inputLength, int outputLength, int chunkSize, bool parallel, PartialsStorage storage)
     {
         Storage = storage;
+        RequestedChunkSize = chunkSize;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
         InputLength = inputLength;
@@ -110,6 +118,12 @@ public sealed class JacobianConfig<T>
 
     /// <summary>The storage family of the buffers (automatic unless a delegate overload forced one).</summary>
     internal PartialsStorage Storage { get; }
+
+    /// <summary>The chunk size asked for (0 = automatic), the cache key with <see cref="Storage"/>.</summary>
+    internal int RequestedChunkSize { get; }
+
+    /// <summary>Whether this config was built by <c>ConfigCache</c> for a verb that builds its own (never a caller's config).</summary>
+    internal bool Cached { get; init; }
 
     internal object Workspace { get; }
 }
@@ -146,6 +160,7 @@ public sealed class HessianConfig<T>
     internal HessianConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage)
     {
         Storage = storage;
+        RequestedChunkSize = chunkSize;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
         int blockSize = chunkSize == 0 ? ChunkSizes.RoundUpToAvailable(Math.Clamp(inputLength, 1, HessianThreshold)) : ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
@@ -203,6 +218,12 @@ public sealed class HessianConfig<T>
 
     /// <summary>The storage family of the buffers (automatic unless a delegate overload forced one).</summary>
     internal PartialsStorage Storage { get; }
+
+    /// <summary>The chunk size asked for (0 = automatic), the cache key with <see cref="Storage"/>.</summary>
+    internal int RequestedChunkSize { get; }
+
+    /// <summary>Whether this config was built by <c>ConfigCache</c> for a verb that builds its own (never a caller's config).</summary>
+    internal bool Cached { get; init; }
 
     internal object Workspace { get; }
 
