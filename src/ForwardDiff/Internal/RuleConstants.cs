@@ -19,6 +19,12 @@ internal static class RuleConstants<T>
     /// <summary>3.</summary>
     public static readonly T Three = T.One + T.One + T.One;
 
+    /// <summary>4.</summary>
+    public static readonly T Four = T.CreateTruncating(4);
+
+    /// <summary>20 (above it, 1 + e^(−2|x|) rounds to 1 in every supported precision).</summary>
+    public static readonly T Twenty = T.CreateTruncating(20);
+
     /// <summary>ln 2, correctly rounded to <typeparamref name="T"/> (from the double nearest ln 2).</summary>
     public static readonly T Ln2 = T.CreateTruncating(0.693147180559945309417232121458176568);
 

@@ -19,7 +19,9 @@ public static class ParameterizedRules
             T value = T.RootN(x, n);
             if (Scalar.IsZeroValue(x) && n > 0)
             {
-                first = n == 1 ? T.One : T.PositiveInfinity;
+                // +∞ for n > 1, as 1/(n r^(n−1)) with r = 0; written as that formula rather than the constant +∞ so that
+                // a nested dual's second derivative here is NaN (undefined at the branch point), not 0
+                first = n == 1 ? T.One : T.One / (p * T.Pow(value, p - T.One));
             }
             else
             {

@@ -58,10 +58,17 @@ public static partial class UnaryRules
                 // the derivative −2t t′ is not formed as the difference (1 − t) − (1 + t), which cancels as t → 0.
                 first = T.One - (value * value);
             }
-            else
+            else if (T.Abs(x) <= RuleConstants<T>.Twenty)
             {
                 T sech = T.One / T.Cosh(x);
                 first = sech * sech;
+            }
+            else
+            {
+                // sech² x = 4e^(−2|x|) / (1 + e^(−2|x|))², and 1 + e^(−2|x|) rounds to 1 here (e^(−40) < 2⁻⁵³): 4e^(−2|x|),
+                // one correctly rounded exp. The (1/cosh)² form is NaN in a nested dual once cosh overflows (|x| > 710:
+                // ∞/∞ in its derivative), where this form underflows to 0 with derivative 0, the limit.
+                first = RuleConstants<T>.Four * T.Exp(-(RuleConstants<T>.Two * T.Abs(x)));
             }
 
             return value;

@@ -72,6 +72,35 @@ public sealed class CrossTypeCompositionTests
         return a + b;
     }
 
+    [TestCaseSource(nameof(Seeds))]
+    public void RandomComposition_SecondDerivative_HyperDualAgreesWithNestedDualAndRowHessian(int seed)
+    {
+        // f″ by three routes with different rounding: HyperDual ε₁ε₂ (rule table's f″), Dual<Dual<double>> (derivative of
+        // the first-derivative formulas), and H[0, 0] of the row-segment Hessian. Where all three are finite they agree
+        // to a relative 1e-9 of the largest intermediate magnitude; non-finite results must be non-finite on every route.
+        Random random = new(5000 + seed);
+        for (int trial = 0; trial < 25; trial++)
+        {
+            int[] program = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(Operations)).ToArray();
+            double x = (random.NextDouble() * 4) - 2;
+            double y = (random.NextDouble() * 4) - 2;
+            string what = $"ops [{string.Join(", ", program)}] at x = {x:R}, y = {y:R}";
+            HyperDual<double> hyper = Evaluate(program, HyperDual<double>.Variable(x), HyperDual<double>.Constant(y), quotients: true);
+            Dual<Dual<double>> nested = Evaluate(program, new Dual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.Constant(1.0)), new Dual<Dual<double>>(Dual<double>.Constant(y), Dual<double>.Constant(0.0)), quotients: true);
+            double[,] hessian = AutoDiff.Hessian(v => Evaluate(program, v[0], v[1], quotients: true), [x, y]);
+            double a = hyper.E1E2, b = nested.Derivative.Derivative, c = hessian[0, 0];
+            if (!double.IsFinite(a) || !double.IsFinite(b) || !double.IsFinite(c) || Math.Abs(hyper.Value) > 1e100)
+            {
+                Assert.That(double.IsFinite(a) == double.IsFinite(b) || Math.Abs(hyper.Value) > 1e100, $"finiteness, {what}: hyper {a:R}, nested {b:R}");
+                continue;
+            }
+
+            double scale = Math.Max(1, Math.Max(Math.Abs(a), Math.Max(Math.Abs(hyper.E1), Math.Abs(hyper.Value))));
+            Assert.That(Math.Abs(a - b), Is.LessThanOrEqualTo(1e-9 * scale), $"hyper vs nested, {what}: {a:R} vs {b:R}");
+            Assert.That(Math.Abs(a - c), Is.LessThanOrEqualTo(1e-9 * scale), $"hyper vs row Hessian, {what}: {a:R} vs {c:R}");
+        }
+    }
+
     // Same bits; any NaN matches any NaN, and a zero matches a zero of either sign (where an argument is unperturbed,
     // Dual<T>'s Pow omits its term and chunk duals add a zero, so the sign of a zero derivative can differ; CONVENTIONS.md)
     private static bool Same(double actual, double expected)
