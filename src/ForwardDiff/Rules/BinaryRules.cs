@@ -37,6 +37,17 @@ public static class BinaryRules
         {
             // ∂²/∂x² = y (y − 1) x^(y−2);  ∂²/∂x∂y = x^(y−1) (1 + y ln x);  ∂²/∂y² = x^y ln² x
             dxx = T.IsZero(y) || y == T.One ? T.Zero : y * (y - T.One) * T.Pow(x, y - RuleConstants<T>.Two);
+            if (!T.IsFinite(dxx) && !Scalar.IsZeroValue(x) && T.IsFinite(dx))
+            {
+                // x^(y−2) overflowed although y (y − 1) x^(y−2) = (y − 1)·(y x^(y−1))/x may be finite: x^x at x = 1e-300
+                // has ∂²/∂x² = −1e300 with x^(x−2) = ∞. Only a finite result replaces the overflowed one.
+                T viaFirst = (y - T.One) * dx / x;
+                if (T.IsFinite(viaFirst))
+                {
+                    dxx = viaFirst;
+                }
+            }
+
             if (Scalar.IsZeroValue(x))
             {
                 dxy = T.Zero;

@@ -63,4 +63,15 @@ public class NestedExtremeTests
             Assert.That(Dual<double>.RootN(Dual<double>.Variable(-0.0), n).Derivative, Is.EqualTo(double.PositiveInfinity), "f′(−0)");
         });
     }
+
+    [TestCase(1e-300)]
+    [TestCase(1e-200)]
+    [TestCase(1e-20)]
+    public void PowXToTheX_AtTinyX_HyperDualSecondDerivativeIsFinite(double x)
+    {
+        // (x^x)″ = x^x ((ln x + 1)² + 1/x): about 1/x here, although x^(x−2) in ∂²/∂x² overflows
+        double expected = Math.Pow(x, x) * ((Math.Pow(Math.Log(x) + 1, 2)) + (1 / x));
+        HyperDual<double> h = HyperDual<double>.Pow(HyperDual<double>.Variable(x), HyperDual<double>.Variable(x));
+        Assert.That(h.E1E2, Is.EqualTo(expected).Within(1e-12 * expected));
+    }
 }
