@@ -27,6 +27,16 @@ public static class BinaryRules
         {
             T value = T.Pow(x, y);
             dx = PowExponentDerivativeFree(x, y);
+            if (!T.IsFinite(dx) && !Scalar.IsZeroValue(x) && T.IsFinite(value))
+            {
+                // x^(y−1) overflowed although y·x^(y−1) = (y/x)·x^y may be finite (x^x at the smallest subnormals)
+                T viaValue = y / x * value;
+                if (T.IsFinite(viaValue))
+                {
+                    dx = viaValue;
+                }
+            }
+
             dy = Scalar.IsZeroValue(x) ? T.Zero : value * T.Log(x);
             return value;
         }

@@ -25,7 +25,8 @@ public static class ParameterizedRules
             }
             else
             {
-                first = value / (p * x);
+                T scaled = p * x;
+                first = T.IsInfinity(scaled) ? value / x / p : value / scaled;   // n·x overflows near the largest finite x
             }
 
             return value;

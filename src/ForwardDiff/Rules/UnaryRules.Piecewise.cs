@@ -131,7 +131,7 @@ public static partial class UnaryRules
         /// <inheritdoc />
         public static T Second<T>(T x, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => RuleConstants<T>.Two * first * first * x;
+            => (RuleConstants<T>.Two * first) * (first * x);   // f′·x ≈ −1/x first: 2f′² alone overflows for tiny x
     }
 
     /// <summary>An estimate of 1 / √x (the derivative is that of the exact function).</summary>

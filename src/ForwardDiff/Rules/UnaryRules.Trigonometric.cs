@@ -173,7 +173,7 @@ public static partial class UnaryRules
         /// <inheritdoc />
         public static T Second<T>(T x, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => -(RuleConstants<T>.Two * x * first * first);
+            => -((x * first) * (RuleConstants<T>.Two * first));   // = −2x·f′² bit for bit, but 2x cannot overflow (x ≈ 1/f′)
     }
 
     /// <summary>asin(x) / π.</summary>
@@ -227,7 +227,7 @@ public static partial class UnaryRules
         /// <inheritdoc />
         public static T Second<T>(T x, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => -(RuleConstants<T>.Two * RuleConstants<T>.Pi * x * first * first);
+            => -(RuleConstants<T>.Two * RuleConstants<T>.Pi * (x * first) * first);   // x·f′ first: 2πx overflows near the largest x
     }
 
     /// <summary>

@@ -74,4 +74,30 @@ public class NestedExtremeTests
         HyperDual<double> h = HyperDual<double>.Pow(HyperDual<double>.Variable(x), HyperDual<double>.Variable(x));
         Assert.That(h.E1E2, Is.EqualTo(expected).Within(1e-12 * expected));
     }
+
+    [Test]
+    public void FloatExtremes_NoOverflowInIntermediateProducts()
+    {
+        // each of these overflowed or underflowed in an intermediate product of float although the result is representable
+        // (found by sweeping every unary function at float extremes against closed forms)
+        HyperDual<float> atan = HyperDual<float>.Atan(HyperDual<float>.Variable(3e38f));
+        HyperDual<float> atanPi = HyperDual<float>.AtanPi(HyperDual<float>.Variable(-3e38f));
+        HyperDual<float> reciprocal = ReciprocalEstimate(HyperDual<float>.Variable(1e-10f));
+        Dual<float> root = Dual<float>.RootN(Dual<float>.Variable(3e38f), 3);
+        Dual<float> power = Dual<float>.Pow(Dual<float>.Variable(float.Epsilon), Dual<float>.Variable(float.Epsilon));
+        double expectedRoot = Math.Cbrt(3e38f) / (3 * (double)3e38f);
+        double expectedPower = Math.Pow(float.Epsilon, float.Epsilon) * (Math.Log(float.Epsilon) + 1);
+        Assert.Multiple(() =>
+        {
+            Assert.That(atan.E1E2, Is.EqualTo(0f), "atan″ = −2x/(1 + x²)² underflows to −0, not NaN");
+            Assert.That(atanPi.E1E2, Is.EqualTo(0f), "atanpi″ likewise");
+            Assert.That(reciprocal.E1E2, Is.EqualTo(2e30f).Within(1e24f), "(1/x)″ = 2/x³ = 2e30 fits in float");
+            Assert.That(root.Derivative, Is.EqualTo(expectedRoot).Within(1e-6 * expectedRoot), "∛x′ = ∛x/(3x) = 7.4e-27 fits in float");
+            Assert.That(power.Derivative, Is.EqualTo(expectedPower).Within(1e-4 * Math.Abs(expectedPower)), "(x^x)′ = x^x (ln x + 1) at the smallest subnormal");
+        });
+
+        static T ReciprocalEstimate<T>(T x)
+            where T : System.Numerics.IFloatingPointIeee754<T>
+            => T.ReciprocalEstimate(x);
+    }
 }
