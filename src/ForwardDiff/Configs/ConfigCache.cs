@@ -24,6 +24,9 @@ internal static class ConfigCache<T>
     [ThreadStatic]
     private static HessianConfig<T>? t_hessian;
 
+    [ThreadStatic]
+    private static Dual<T>[]? t_duals;
+
     /// <summary>The thread's cached gradient config, if any (for tests).</summary>
     internal static GradientConfig<T>? CachedGradient => t_gradient;
 
@@ -93,6 +96,28 @@ internal static class ConfigCache<T>
         if (config.Cached)
         {
             t_hessian = config;
+        }
+    }
+
+    /// <summary>A buffer of at least <paramref name="length"/> duals for the Jacobian–vector product: the thread's cached one if long enough, else a new one.</summary>
+    public static Dual<T>[] Duals(int length)
+    {
+        Dual<T>[]? buffer = t_duals;
+        if (buffer is not null && buffer.Length >= length)
+        {
+            t_duals = null;
+            return buffer;
+        }
+
+        return new Dual<T>[length];
+    }
+
+    /// <summary>Puts a dual buffer back after a completed call (kept only up to twice <see cref="MaxInputLength"/> elements).</summary>
+    public static void Return(Dual<T>[] buffer)
+    {
+        if (buffer.Length <= 2 * MaxInputLength)
+        {
+            t_duals = buffer;
         }
     }
 }

@@ -120,4 +120,24 @@ public class ConfigCacheTests
             Assert.That(AutoDiff.Gradient<double, Rosenbrock>(default, x), Is.EqualTo(g));
         }
     }
+
+    [Test]
+    public void JacobianVectorProduct_ConvenienceForms_ReuseTheirDuals()
+    {
+        double[] x = Point(30, 8);
+        double[] v = Point(30, 9);
+        double first = AutoDiff.JacobianVectorProduct(new Rosenbrock(), x, v, out double value);
+        double[] vector = AutoDiff.JacobianVectorProduct(new Mixed(), x, v);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        double second = AutoDiff.JacobianVectorProduct(new Rosenbrock(), x, v, out double secondValue);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Multiple(() =>
+        {
+            Assert.That(allocated, Is.Zero);
+            Assert.That(second, Is.EqualTo(first));
+            Assert.That(secondValue, Is.EqualTo(value));
+            Assert.That(AutoDiff.JacobianVectorProduct(new Mixed(), x, v), Is.EqualTo(vector), "the longer cached buffer serves a shorter call");
+            Assert.That(AutoDiff.JacobianVectorProduct(new Rosenbrock(), x[..5], v[..5], out _), Is.EqualTo(AutoDiff.JacobianVectorProduct(new Rosenbrock(), x[..5], v[..5], new Dual<double>[5], out _)));
+        });
+    }
 }
