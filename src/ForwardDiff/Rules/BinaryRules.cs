@@ -267,9 +267,11 @@ public static class BinaryRules
         public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
             where T : IFloatingPointIeee754<T>
         {
+            // Zero wherever the quotient is defined; where it is not (y = 0, x infinite, or trunc(x/y) overflows) ∂/∂y
+            // is NaN or infinite, and so are the second partials that involve y, as nesting gives.
             dxx = T.Zero;
-            dxy = T.Zero;
-            dyy = T.Zero;
+            dxy = T.IsFinite(dy) ? T.Zero : T.NaN;
+            dyy = dxy;
         }
 
         /// <summary>The integer n with x = n·y + remainder, recovered from the exact remainder (not from a rounded x/y).</summary>
@@ -303,9 +305,11 @@ public static class BinaryRules
         public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
             where T : IFloatingPointIeee754<T>
         {
+            // Zero wherever the quotient is defined; where it is not (y = 0, x infinite, or trunc(x/y) overflows) ∂/∂y
+            // is NaN or infinite, and so are the second partials that involve y, as nesting gives.
             dxx = T.Zero;
-            dxy = T.Zero;
-            dyy = T.Zero;
+            dxy = T.IsFinite(dy) ? T.Zero : T.NaN;
+            dyy = dxy;
         }
     }
 }

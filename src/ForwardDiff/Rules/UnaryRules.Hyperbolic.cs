@@ -105,7 +105,7 @@ public static partial class UnaryRules
         /// <inheritdoc />
         public static T Second<T>(T x, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => -(x * first * first * first);
+            => T.IsInfinity(x) ? T.Zero : -(x * first * first * first);   // at ±∞ the limit 0, not ∞·0
     }
 
     /// <summary>acosh x (x ≥ 1).</summary>
@@ -133,7 +133,7 @@ public static partial class UnaryRules
         /// <inheritdoc />
         public static T Second<T>(T x, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => -(x * first * first * first);
+            => T.IsPositiveInfinity(x) ? T.Zero : -(x * first * first * first);   // at +∞ the limit 0, not ∞·0
     }
 
     /// <summary>atanh x (|x| &lt; 1).</summary>

@@ -131,7 +131,7 @@ public static partial class UnaryRules
         /// <inheritdoc />
         public static T Second<T>(T x, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => (RuleConstants<T>.Two * first) * (first * x);   // f′·x ≈ −1/x first: 2f′² alone overflows for tiny x
+            => -(RuleConstants<T>.Two * first) * (T.One / x);   // 2/x³ as −2f′·(1/x): no overflow of f′² for tiny x, ±∞ at ±0, ±0 at ±∞
     }
 
     /// <summary>An estimate of 1 / √x (the derivative is that of the exact function).</summary>

@@ -173,7 +173,9 @@ public static partial class UnaryRules
         /// <inheritdoc />
         public static T Second<T>(T x, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => -((x * first) * (RuleConstants<T>.Two * first));   // = −2x·f′² bit for bit, but 2x cannot overflow (x ≈ 1/f′)
+            => T.IsInfinity(x)
+                ? T.Zero   // the limit 0 (−2x·f′² would be ∞·0)
+                : -((x * first) * (RuleConstants<T>.Two * first));   // = −2x·f′² bit for bit, but 2x cannot overflow (x ≈ 1/f′)
     }
 
     /// <summary>asin(x) / π.</summary>
@@ -184,7 +186,7 @@ public static partial class UnaryRules
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
         {
-            first = T.One / (RuleConstants<T>.Pi * T.Sqrt(OneMinusSquare(x)));
+            first = T.One / T.Sqrt(OneMinusSquare(x)) / RuleConstants<T>.Pi;   // asin′/π: the same infinities at ±1 as asin, nested
             return T.AsinPi(x);
         }
 
@@ -202,7 +204,7 @@ public static partial class UnaryRules
         public static T Evaluate<T>(T x, out T first)
             where T : IFloatingPointIeee754<T>
         {
-            first = -(T.One / (RuleConstants<T>.Pi * T.Sqrt(OneMinusSquare(x))));
+            first = -(T.One / T.Sqrt(OneMinusSquare(x)) / RuleConstants<T>.Pi);   // acos′/π: the same infinities at ±1 as acos, nested
             return T.AcosPi(x);
         }
 
@@ -227,7 +229,9 @@ public static partial class UnaryRules
         /// <inheritdoc />
         public static T Second<T>(T x, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => -(RuleConstants<T>.Two * RuleConstants<T>.Pi * (x * first) * first);   // x·f′ first: 2πx overflows near the largest x
+            => T.IsInfinity(x)
+                ? T.Zero   // the limit 0 (−2πx·f′² would be ∞·0)
+                : -(RuleConstants<T>.Two * RuleConstants<T>.Pi * (x * first) * first);   // x·f′ first: 2πx overflows near the largest x
     }
 
     /// <summary>

@@ -1,0 +1,154 @@
+namespace ForwardDiff.Tests.Oracles;
+
+/// <summary>
+/// Every unary function at special arguments (±0, the smallest subnormal and normal, ±1, ±∞, the largest finite, …):
+/// the hyper-dual's f″ must equal nesting's (<c>Dual&lt;Dual&lt;double&gt;&gt;</c>), and the hyper-dual of duals' f‴ must
+/// equal <c>Dual&lt;Dual&lt;Dual&lt;double&gt;&gt;&gt;</c>'s, NaN matching NaN. The two routes use different parts of a
+/// rule (its <c>Second</c> against the derivative of its <c>Evaluate</c>), so a disagreement is a rule whose second
+/// derivative is wrong or a form that turns a limit into ∞·0. The few documented differences are listed below.
+/// </summary>
+public class SpecialPointAgreementTests
+{
+    private static readonly double[] Points =
+    [
+        0.0, -0.0, double.Epsilon, -double.Epsilon, 2.2250738585072014E-308, -2.2250738585072014E-308, 1e-300, -1e-300,
+        1e-8, -1e-8, 0.5, -0.5, 1, -1, 2, -2, double.MaxValue, -double.MaxValue, double.PositiveInfinity,
+        double.NegativeInfinity,
+    ];
+
+    /// <summary>
+    /// Known differences, each documented in CONVENTIONS.md: which route gives which value and why neither is fixed.
+    /// Key: function name, the argument's bits (so ±0 differ), derivative order. The list is exact: a listed case that starts to agree fails too,
+    /// so the list (and the documentation) cannot go stale.
+    /// </summary>
+    private static readonly HashSet<(string Name, long XBits, int Order)> Documented = BuildDocumented();
+
+    /// <summary>The unary function table.</summary>
+    public static IEnumerable<UnaryFunction> Functions => UnaryFunctions.All;
+
+    [TestCaseSource(nameof(Functions))]
+    public void SecondDerivative_HyperDualAndNesting_Agree(UnaryFunction f)
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (double x in Points)
+            {
+                double nested = f.Apply(new Dual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.Constant(1.0))).Derivative.Derivative;
+                double hyper = f.Apply(HyperDual<double>.Variable(x)).E1E2;
+                bool documented = Documented.Contains((f.Name, BitConverter.DoubleToInt64Bits(x), 2));
+                Assert.That(Agree(nested, hyper), Is.EqualTo(!documented), () => $"{f.Name} f″({x:R}): nested {nested:R}, hyper-dual {hyper:R} (listed as a documented difference: {documented})");
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void ThirdDerivative_HyperDualOfDualsAndNesting_Agree(UnaryFunction f)
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (double x in Points)
+            {
+                var seed = new Dual<Dual<Dual<double>>>(
+                    new Dual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.Constant(1.0)),
+                    new Dual<Dual<double>>(Dual<double>.Constant(1.0), Dual<double>.Constant(0.0)));
+                double nested = f.Apply(seed).Derivative.Derivative.Derivative;
+                var hyperSeed = new HyperDual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.Constant(1.0), Dual<double>.Constant(1.0), Dual<double>.Constant(0.0));
+                double hyper = f.Apply(hyperSeed).E1E2.Derivative;
+                bool documented = Documented.Contains((f.Name, BitConverter.DoubleToInt64Bits(x), 3));
+                Assert.That(Agree(nested, hyper), Is.EqualTo(!documented), () => $"{f.Name} f‴({x:R}): nested {nested:R}, hyper-dual of duals {hyper:R} (listed as a documented difference: {documented})");
+            }
+        });
+    }
+
+    [TestCase("Atan", double.PositiveInfinity)]
+    [TestCase("Atan", double.NegativeInfinity)]
+    [TestCase("AtanPi", double.PositiveInfinity)]
+    [TestCase("Asinh", double.NegativeInfinity)]
+    [TestCase("Acosh", double.PositiveInfinity)]
+    public void SecondDerivative_AtInfinity_IsTheVanishingLimit(string name, double x)
+    {
+        // −2x·f′² (atan) and −x·f′³ (asinh, acosh) are ∞·0 at ±∞; the limit is 0 (the hyper-dual gave NaN)
+        UnaryFunction f = UnaryFunctions.All.Single(u => u.Name == name);
+        Assert.That(f.Apply(HyperDual<double>.Variable(x)).E1E2, Is.Zero);
+    }
+
+    [TestCase(0.0, double.PositiveInfinity, double.NegativeInfinity)]
+    [TestCase(-0.0, double.NegativeInfinity, double.NegativeInfinity)]
+    [TestCase(double.PositiveInfinity, 0.0, -0.0)]
+    public void ReciprocalEstimate_SecondAndThirdDerivatives_AreTheLimitsOfTheExactReciprocal(double x, double second, double third)
+    {
+        // 2/x³ and −6/x⁴: the hyper-dual formed 2f′·(f′·x), which is ∞·0 = NaN at ±0 and at ±∞
+        UnaryFunction f = UnaryFunctions.All.Single(u => u.Name == "ReciprocalEstimate");
+        double hyper = f.Apply(HyperDual<double>.Variable(x)).E1E2;
+        double hyperThird = f.Apply(new HyperDual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.Constant(1.0), Dual<double>.Constant(1.0), Dual<double>.Constant(0.0))).E1E2.Derivative;
+        Assert.Multiple(() =>
+        {
+            Assert.That(hyper, Is.EqualTo(second));
+            Assert.That(hyperThird, Is.EqualTo(third));
+        });
+    }
+
+    [TestCase(0.0)]
+    [TestCase(double.Epsilon)]
+    public void TruncatedRemainder_WhereTheQuotientIsUndefined_SecondDerivativeIsNaN(double y)
+    {
+        // 2.5 % 0 is NaN and trunc(2.5/ε) overflows: ∂/∂y is NaN or −∞, so ∂²/∂y² is not 0 (nesting gives NaN too)
+        HyperDual<double> remainder = new HyperDual<double>(2.5) % HyperDual<double>.Variable(y);
+        Assert.That(remainder.E1E2, Is.NaN);
+    }
+
+    private static bool Agree(double a, double b)
+        => (double.IsNaN(a) && double.IsNaN(b))
+           || a == b
+           || Math.Abs(a - b) <= 1e-12 * Math.Max(Math.Abs(a), Math.Abs(b))
+           || (Math.Abs(a) < 1e-300 && Math.Abs(b) < 1e-300 && Math.Abs(a - b) <= 64 * double.Epsilon);   // subnormal results keep few digits
+
+    private static HashSet<(string, long, int)> BuildDocumented()
+    {
+        var set = new HashSet<(string, long, int)>();
+        void Add(string name, double x, int order) => set.Add((name, BitConverter.DoubleToInt64Bits(x), order));
+        foreach (string name in new[] { "Cbrt", "RootN(x, 3)", "RootN(x, 4)", "RootN(x, 5)" })
+        {
+            // branch point: the hyper-dual gives the one-sided limits ∓∞ of f″, nesting NaN (f′ = +∞ has no derivative)
+            Add(name, 0.0, 2);
+            Add(name, -0.0, 2);
+        }
+
+        // x^x at 0 follows the x^y conventions (∂/∂y = 0 at x = 0), so the hyper-dual's f″ is 0, nesting's NaN; at the
+        // smallest subnormal the hyper-dual's partials overflow with opposite signs (NaN) where nesting gives +∞
+        Add("Pow(x, x)", 0.0, 2);
+        Add("Pow(x, x)", -0.0, 2);
+        Add("Pow(x, x)", double.Epsilon, 2);
+
+        // log_b at the smallest subnormal: f′ = 1/(x ln b) overflows; the hyper-dual gives ∓∞ for f″, nesting NaN
+        Add("Log(x, 3)", double.Epsilon, 2);
+        Add("Log(3, x)", double.Epsilon, 2);
+
+        // acosh below its domain (value NaN): nesting's strong zero gives f″ = 0 where 1 − x² has an exact zero
+        // derivative; the hyper-dual gives NaN
+        foreach (double x in new[] { 0.0, -0.0, double.Epsilon, -double.Epsilon, 2.2250738585072014E-308, -2.2250738585072014E-308, 1e-300, -1e-300 })
+        {
+            Add("Acosh", x, 2);
+        }
+
+        Add("Acosh", -double.MaxValue, 2);
+
+        // remainders where the quotient is undefined: f″ is NaN both ways, the hyper-dual of duals' f‴ is 0, nesting's NaN
+        foreach (string name in new[] { "2.5 % x", "Ieee754Remainder(2.5, x)" })
+        {
+            foreach (double x in new[] { 0.0, -0.0, double.Epsilon, -double.Epsilon })
+            {
+                Add(name, x, 3);
+            }
+        }
+
+        // 1/√x: f‴ = −(15/8)x^(−7/2) overflows for tiny x; the hyper-dual of duals gives −∞ (nesting NaN), and at −0 the
+        // value is −∞ with no real derivative
+        foreach (double x in new[] { -0.0, double.Epsilon, 2.2250738585072014E-308, 1e-300 })
+        {
+            Add("ReciprocalSqrtEstimate", x, 3);
+        }
+
+        return set;
+    }
+}
