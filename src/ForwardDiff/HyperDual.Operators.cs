@@ -62,7 +62,10 @@ public readonly partial struct HyperDual<T>
         {
             T z1 = (left.E1 - (z0 * right.E1)) * inverse;
             T z2 = (left.E2 - (z0 * right.E2)) * inverse;
-            T z12 = (left.E1E2 - (z0 * right.E1E2) - (z1 * right.E2) - (z2 * right.E1)) * inverse;
+            T z12 = T.IsFinite(z1) && T.IsFinite(z2)
+                ? (left.E1E2 - (z0 * right.E1E2) - (z1 * right.E2) - (z2 * right.E1)) * inverse
+                // a first-order part overflowed (x/y with tiny y): it must not turn an unperturbed ε into ∞·0 = NaN
+                : (left.E1E2 - (z0 * right.E1E2) - StrongZero.Scale(z1, right.E2) - StrongZero.Scale(z2, right.E1)) * inverse;
             return new(z0, z1, z2, z12);
         }
 

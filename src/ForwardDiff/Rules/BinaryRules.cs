@@ -37,7 +37,8 @@ public static class BinaryRules
                 }
             }
 
-            dy = Scalar.IsZeroValue(x) ? T.Zero : value * T.Log(x);
+            // x^y·ln x; where x^y is exactly 0 and ln x infinite (x = ±∞, y < 0) the limit 0, not 0·∞
+            dy = Scalar.IsZeroValue(x) ? T.Zero : VanishingTimes(value, T.Log(x));
             return value;
         }
 
@@ -46,7 +47,8 @@ public static class BinaryRules
             where T : IFloatingPointIeee754<T>
         {
             // ∂²/∂x² = y (y − 1) x^(y−2);  ∂²/∂x∂y = x^(y−1) (1 + y ln x);  ∂²/∂y² = x^y ln² x
-            dxx = T.IsZero(y) || y == T.One ? T.Zero : y * (y - T.One) * T.Pow(x, y - RuleConstants<T>.Two);
+            // a vanishing power wins over an infinite coefficient (x^(y−2) = 0 with y = ±∞): the limit 0, not ∞·0
+            dxx = T.IsZero(y) || y == T.One ? T.Zero : VanishingTimes(T.Pow(x, y - RuleConstants<T>.Two), y * (y - T.One));
             if (!T.IsFinite(dxx) && !Scalar.IsZeroValue(x) && T.IsFinite(dx))
             {
                 // x^(y−2) overflowed although y (y − 1) x^(y−2) = (y − 1)·(y x^(y−1))/x may be finite: x^x at x = 1e-300
@@ -67,14 +69,24 @@ public static class BinaryRules
 
             T log = T.Log(x);
             T power = T.Pow(x, y - T.One);
-            dxy = power + (T.IsZero(y) ? T.Zero : y * power * log);
-            dyy = dy * log;
+            // x^(y−1)(1 + y ln x) and x^y ln² x: where the power is exactly 0 the logarithmic factor cannot revive it
+            dxy = power + (T.IsZero(y) ? T.Zero : VanishingTimes(VanishingTimes(power, y), log));
+            dyy = VanishingTimes(dy, log);
         }
+
+        /// <summary>
+        /// vanishing × factor, except that an exact zero times an infinite factor is 0: a power that has vanished
+        /// (x^y = 0 with x = ±∞ and y &lt; 0, or y = ±∞) against a logarithm or a polynomial coefficient in y, whose
+        /// limit is 0, not the NaN of 0·∞. A NaN factor stays NaN, and a product that underflows is not an exact zero.
+        /// </summary>
+        internal static T VanishingTimes<T>(T vanishing, T factor)
+            where T : IFloatingPointIeee754<T>
+            => T.IsInfinity(factor) && StrongZero.IsExactZero(vanishing) ? T.Zero : vanishing * factor;
 
         /// <summary>y·x^(y−1), with 0 for y = 0 (x^0 is constant, even at x = 0 where x^(−1) is infinite).</summary>
         internal static T PowExponentDerivativeFree<T>(T x, T y)
             where T : IFloatingPointIeee754<T>
-            => T.IsZero(y) ? T.Zero : y * T.Pow(x, y - T.One);
+            => T.IsZero(y) ? T.Zero : VanishingTimes(T.Pow(x, y - T.One), y);   // y = ±∞ with x^(y−1) = 0: the limit 0
     }
 
     /// <summary>atan2(y, x), the angle of the point (x, y); the row's first argument is y.</summary>

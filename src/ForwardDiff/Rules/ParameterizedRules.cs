@@ -54,7 +54,7 @@ public static class ParameterizedRules
         /// <inheritdoc />
         public static T Second<T>(T x, T p, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => T.IsZero(p) || p == T.One ? T.Zero : p * (p - T.One) * T.Pow(x, p - RuleConstants<T>.Two);
+            => T.IsZero(p) || p == T.One ? T.Zero : BinaryRules.Pow.VanishingTimes(T.Pow(x, p - RuleConstants<T>.Two), p * (p - T.One));   // as BinaryRules.Pow: 0, not ∞·0, where the power vanishes
     }
 
     /// <summary>c^y with a constant base c = p.</summary>
@@ -67,14 +67,14 @@ public static class ParameterizedRules
             where T : IFloatingPointIeee754<T>
         {
             T value = T.Pow(p, x);
-            first = Scalar.IsZeroValue(p) ? T.Zero : value * T.Log(p);
+            first = Scalar.IsZeroValue(p) ? T.Zero : BinaryRules.Pow.VanishingTimes(value, T.Log(p));   // c = ±∞ with c^y = 0: the limit 0
             return value;
         }
 
         /// <inheritdoc />
         public static T Second<T>(T x, T p, T value, T first)
             where T : IFloatingPointIeee754<T>
-            => Scalar.IsZeroValue(p) ? T.Zero : first * T.Log(p);
+            => Scalar.IsZeroValue(p) ? T.Zero : BinaryRules.Pow.VanishingTimes(first, T.Log(p));
     }
 
     /// <summary>x·2ⁿ; p holds the integer n.</summary>

@@ -97,6 +97,65 @@ public class SpecialPointAgreementTests
         Assert.That(remainder.E1E2, Is.NaN);
     }
 
+    [TestCase(1.0, 1e-300)]
+    [TestCase(-3.0, 1e-300)]
+    [TestCase(2.0, -1e-290)]
+    public void HyperDualQuotient_WhenAFirstPartialOverflows_MixedPartialIsTheLimitNotNaN(double x, double y)
+    {
+        // ∂²(x/y)/∂x∂y = −1/y² = −∞ here; ∂(x/y)/∂y = −x/y² overflows, and the old form multiplied it by the zero ε₁ of y
+        HyperDual<double> q = new HyperDual<double>(x, 1, 0, 0) / new HyperDual<double>(y, 0, 1, 0);
+        var nested = new Dual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.Constant(0)) / new Dual<Dual<double>>(Dual<double>.Constant(y), Dual<double>.Constant(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(q.E1E2, Is.EqualTo(double.NegativeInfinity));
+            Assert.That(nested.Derivative.Derivative, Is.EqualTo(double.NegativeInfinity));
+            Assert.That(q.E1, Is.EqualTo(1 / y));
+        });
+    }
+
+    [TestCase(0.5, double.PositiveInfinity)]
+    [TestCase(3.0, double.NegativeInfinity)]
+    [TestCase(0.5, double.MaxValue)]
+    public void Pow_WhereThePowerVanishesAgainstAnInfiniteExponent_DerivativesInXAreZero(double x, double y)
+    {
+        // y·x^(y−1) and y(y−1)x^(y−2) are ∞·0 in IEEE arithmetic; x^y vanishes faster than any power of y grows: limit 0
+        Dual<double> first = Dual<double>.Pow(Dual<double>.Variable(x), Dual<double>.Constant(y));
+        HyperDual<double> second = HyperDual<double>.Pow(HyperDual<double>.Variable(x), new HyperDual<double>(y));
+        HyperDual<double> both = HyperDual<double>.Pow(HyperDual<double>.Variable(x), new HyperDual<double>(y, 1, 1, 0));
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Value, Is.Zero);
+            Assert.That(first.Derivative, Is.Zero, "∂/∂x");
+            Assert.That(second.E1E2, Is.Zero, "∂²/∂x², constant exponent");
+            Assert.That(double.IsNaN(both.E1E2), Is.False, "x^x-style perturbation of both arguments");
+        });
+    }
+
+    [TestCase(double.PositiveInfinity, -1.0)]
+    [TestCase(double.PositiveInfinity, -0.5)]
+    [TestCase(double.PositiveInfinity, double.NegativeInfinity)]
+    public void Pow_AtInfiniteBaseWithNegativeExponent_DerivativesInYAreZero(double x, double y)
+    {
+        // x^y ln x and x^y ln² x with x^y = 0 and ln x = ∞: the power wins, limit 0 (was NaN)
+        Dual<double> first = Dual<double>.Pow(Dual<double>.Constant(x), Dual<double>.Variable(y));
+        HyperDual<double> second = HyperDual<double>.Pow(new HyperDual<double>(x), HyperDual<double>.Variable(y));
+        HyperDual<double> mixed = HyperDual<double>.Pow(new HyperDual<double>(x, 1, 0, 0), new HyperDual<double>(y, 0, 1, 0));
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Derivative, Is.Zero, "∂/∂y");
+            Assert.That(second.E1E2, Is.Zero, "∂²/∂y²");
+            Assert.That(mixed.E1E2, Is.Zero, "∂²/∂x∂y");
+        });
+    }
+
+    [Test]
+    public void Pow_OfANegativeBase_MixedPartialStaysNaNEvenWhenATermUnderflows()
+    {
+        // (−2)^y has no derivative in y (ln of a negative number): y·x^(y−1) underflowing to −0 must not hide that NaN
+        HyperDual<double> mixed = HyperDual<double>.Pow(new HyperDual<double>(-2.0, 1, 0, 0), new HyperDual<double>(double.Epsilon, 0, 1, 0));
+        Assert.That(mixed.E1E2, Is.NaN);
+    }
+
     private static bool Agree(double a, double b)
         => (double.IsNaN(a) && double.IsNaN(b))
            || a == b
