@@ -112,7 +112,9 @@ public static class BinaryRules
         {
             // With ordinate b, abscissa a, D = a² + b²: ∂²/∂b² = −2ab/D², ∂²/∂a² = 2ab/D², ∂²/∂a∂b = (b² − a²)/D²;
             // in terms of the first partials fb = a/D, fa = −b/D: 2 fa fb, −2 fa fb, fa² − fb².
-            T product = RuleConstants<T>.Two * dx * dy;
+            // on an axis one partial is exactly 0 and so are ∂²/∂a² and ∂²/∂b², even where the other partial overflows
+            // (atan2(0, 5e-324): 1/a = ∞), which would make 2·∞·0 = NaN
+            T product = StrongZero.IsExactZero(dx) || StrongZero.IsExactZero(dy) ? T.Zero : RuleConstants<T>.Two * dx * dy;
             dxx = product;
             dyy = -product;
             dxy = (dy * dy) - (dx * dx);
@@ -162,7 +164,7 @@ public static class BinaryRules
             where T : IFloatingPointIeee754<T>
         {
             // the atan2 second partials divided by π, written with the atan2pi first partials (each already ÷ π)
-            T product = RuleConstants<T>.Two * RuleConstants<T>.Pi * dx * dy;
+            T product = StrongZero.IsExactZero(dx) || StrongZero.IsExactZero(dy) ? T.Zero : RuleConstants<T>.Two * RuleConstants<T>.Pi * dx * dy;   // 0 on the axes, as atan2
             dxx = product;
             dyy = -product;
             dxy = RuleConstants<T>.Pi * ((dy * dy) - (dx * dx));
@@ -280,10 +282,10 @@ public static class BinaryRules
             where T : IFloatingPointIeee754<T>
         {
             // Zero wherever the quotient is defined; where it is not (y = 0, x infinite, or trunc(x/y) overflows) ∂/∂y
-            // is NaN or infinite, and so are the second partials that involve y, as nesting gives.
+            // is NaN or infinite, and so is ∂²/∂y², as nesting gives. ∂²/∂x∂y = ∂/∂y (∂/∂x = 1) stays 0.
             dxx = T.Zero;
-            dxy = T.IsFinite(dy) ? T.Zero : T.NaN;
-            dyy = dxy;
+            dxy = T.Zero;
+            dyy = T.IsFinite(dy) ? T.Zero : T.NaN;
         }
 
         /// <summary>The integer n with x = n·y + remainder, recovered from the exact remainder (not from a rounded x/y).</summary>
@@ -318,10 +320,10 @@ public static class BinaryRules
             where T : IFloatingPointIeee754<T>
         {
             // Zero wherever the quotient is defined; where it is not (y = 0, x infinite, or trunc(x/y) overflows) ∂/∂y
-            // is NaN or infinite, and so are the second partials that involve y, as nesting gives.
+            // is NaN or infinite, and so is ∂²/∂y², as nesting gives. ∂²/∂x∂y = ∂/∂y (∂/∂x = 1) stays 0.
             dxx = T.Zero;
-            dxy = T.IsFinite(dy) ? T.Zero : T.NaN;
-            dyy = dxy;
+            dxy = T.Zero;
+            dyy = T.IsFinite(dy) ? T.Zero : T.NaN;
         }
     }
 }

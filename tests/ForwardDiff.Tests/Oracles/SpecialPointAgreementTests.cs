@@ -156,6 +156,39 @@ public class SpecialPointAgreementTests
         Assert.That(mixed.E1E2, Is.NaN);
     }
 
+    [TestCase(0.0, double.Epsilon)]
+    [TestCase(-0.0, -double.Epsilon)]
+    [TestCase(double.Epsilon, 0.0)]
+    public void Atan2_OnAnAxisWhereAPartialOverflows_PureSecondPartialsAreZero(double ordinate, double abscissa)
+    {
+        // 2ab/(a² + b²)² is exactly 0 on an axis; the other first partial, 1/5e-324, overflows, and 2·∞·0 gave NaN
+        foreach (bool pi in new[] { false, true })
+        {
+            HyperDual<double> alongOrdinate = pi
+                ? HyperDual<double>.Atan2Pi(HyperDual<double>.Variable(ordinate), new HyperDual<double>(abscissa))
+                : HyperDual<double>.Atan2(HyperDual<double>.Variable(ordinate), new HyperDual<double>(abscissa));
+            HyperDual<double> alongAbscissa = pi
+                ? HyperDual<double>.Atan2Pi(new HyperDual<double>(ordinate), HyperDual<double>.Variable(abscissa))
+                : HyperDual<double>.Atan2(new HyperDual<double>(ordinate), HyperDual<double>.Variable(abscissa));
+            Assert.That(alongOrdinate.E1E2, Is.Zero, $"∂²/∂y², {(pi ? "Atan2Pi" : "Atan2")}");
+            Assert.That(alongAbscissa.E1E2, Is.Zero, $"∂²/∂x², {(pi ? "Atan2Pi" : "Atan2")}");
+        }
+    }
+
+    [TestCase(2.0, 0.0)]
+    [TestCase(2.5, double.Epsilon)]
+    public void Remainder_WhereTheQuotientIsUndefined_MixedPartialIsZeroAndPureIsNaN(double x, double y)
+    {
+        // ∂/∂x of x % y is the constant 1, so ∂²/∂x∂y = 0 (nesting agrees); ∂/∂y is NaN or −∞ there, so ∂²/∂y² is NaN
+        HyperDual<double> mixed = new HyperDual<double>(x, 1, 0, 0) % new HyperDual<double>(y, 0, 1, 0);
+        HyperDual<double> pure = new HyperDual<double>(x) % HyperDual<double>.Variable(y);
+        Assert.Multiple(() =>
+        {
+            Assert.That(mixed.E1E2, Is.Zero);
+            Assert.That(pure.E1E2, Is.NaN);
+        });
+    }
+
     private static bool Agree(double a, double b)
         => (double.IsNaN(a) && double.IsNaN(b))
            || a == b
