@@ -23,19 +23,26 @@ internal static class ChunkEngine
         int n = x.Length;
         int c = TPartials.Count;
         Span<ChunkDual<T, TPartials>> duals = workspace.Inputs[worker].AsSpan(0, n);
-        for (int i = 0; i < n; i++)
-        {
-            ChunkDual<T, TPartials>.Seed(ref duals[i], x[i], in workspace.ZeroSeed);
-        }
-
         if (n == 0)
         {
             return Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals).Value;
         }
 
+        // every input is written once as a constant and once per pass that seeds it; the first chunk is seeded directly
+        // and the last one is not reset (the next call seeds every input again), which for n ≤ c leaves one write per input
+        int firstStart = first * c;
+        int firstEnd = Math.Max(firstStart, Math.Min(firstStart + c, n));
+        for (int i = 0; i < n; i++)
+        {
+            if ((uint)(i - firstStart) >= (uint)(firstEnd - firstStart))
+            {
+                ChunkDual<T, TPartials>.Seed(ref duals[i], x[i], in workspace.ZeroSeed);
+            }
+        }
+
         T value = T.Zero;
         TPartials[] seeds = workspace.Seeds;
-        for (int start = first * c; start < n; start += stride * c)
+        for (int start = firstStart; start < n; start += stride * c)
         {
             int length = Math.Min(c, n - start);
             for (int k = 0; k < length; k++)
@@ -45,10 +52,14 @@ internal static class ChunkEngine
 
             ChunkDual<T, TPartials> y = Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals);
             ref T partial = ref y.FirstPartial;
+            bool last = start + (stride * c) >= n;
             for (int k = 0; k < length; k++)
             {
                 gradient[start + k] = Unsafe.Add(ref partial, k);
-                ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in workspace.ZeroSeed);
+                if (!last)
+                {
+                    ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in workspace.ZeroSeed);
+                }
             }
 
             value = y.Value;
@@ -68,11 +79,6 @@ internal static class ChunkEngine
         int c = TPartials.Count;
         Span<ChunkDual<T, TPartials>> duals = workspace.Inputs[worker].AsSpan(0, n);
         Span<ChunkDual<T, TPartials>> outputs = workspace.Outputs[worker].AsSpan(0, m);
-        for (int i = 0; i < n; i++)
-        {
-            ChunkDual<T, TPartials>.Seed(ref duals[i], x[i], in workspace.ZeroSeed);
-        }
-
         if (n == 0)
         {
             Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals, outputs);
@@ -80,8 +86,19 @@ internal static class ChunkEngine
             return;
         }
 
+        // as in Gradient: the first chunk is seeded directly and the last one is not reset
+        int firstStart = first * c;
+        int firstEnd = Math.Max(firstStart, Math.Min(firstStart + c, n));
+        for (int i = 0; i < n; i++)
+        {
+            if ((uint)(i - firstStart) >= (uint)(firstEnd - firstStart))
+            {
+                ChunkDual<T, TPartials>.Seed(ref duals[i], x[i], in workspace.ZeroSeed);
+            }
+        }
+
         TPartials[] seeds = workspace.Seeds;
-        for (int start = first * c; start < n; start += stride * c)
+        for (int start = firstStart; start < n; start += stride * c)
         {
             int length = Math.Min(c, n - start);
             for (int k = 0; k < length; k++)
@@ -100,9 +117,12 @@ internal static class ChunkEngine
                 }
             }
 
-            for (int k = 0; k < length; k++)
+            if (start + (stride * c) < n)
             {
-                ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in workspace.ZeroSeed);
+                for (int k = 0; k < length; k++)
+                {
+                    ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in workspace.ZeroSeed);
+                }
             }
 
             CopyValues(outputs, values);
