@@ -230,6 +230,17 @@ public static class BinaryRules
         public static void Second<T>(T x, T y, T value, T dx, T dy, out T dxx, out T dxy, out T dyy)
             where T : IFloatingPointIeee754<T>
         {
+            if (T.IsInfinity(value) && T.IsFinite(x) && T.IsFinite(y))
+            {
+                // ρ overflowed but 1/ρ need not: 1/ρ = |∂ρ/∂L| / |L| with L the argument of larger magnitude
+                // (hypot(max, max): ∂²/∂x² = 1/(2√2·max) ≈ 2e-309, where dy²/ρ gave 0)
+                T inverse = T.Abs(x) >= T.Abs(y) ? T.Abs(dx) / T.Abs(x) : T.Abs(dy) / T.Abs(y);
+                dxx = dy * dy * inverse;
+                dyy = dx * dx * inverse;
+                dxy = -(dx * dy * inverse);
+                return;
+            }
+
             dxx = dy * dy / value;
             dyy = dx * dx / value;
             dxy = -(dx * dy / value);
