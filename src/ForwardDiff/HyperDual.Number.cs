@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using ForwardDiff.Internal;
 
 namespace ForwardDiff;
@@ -157,10 +158,18 @@ public readonly partial struct HyperDual<T>
     //
 
     /// <inheritdoc cref="INumberBase{TSelf}.One" />
-    public static HyperDual<T> One => new(T.One);
+    public static HyperDual<T> One
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(T.One);
+    }
 
     /// <inheritdoc cref="INumberBase{TSelf}.Zero" />
-    public static HyperDual<T> Zero => new(T.Zero);
+    public static HyperDual<T> Zero
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => new(T.Zero);
+    }
 
     /// <inheritdoc cref="INumberBase{TSelf}.Radix" />
     static int INumberBase<HyperDual<T>>.Radix => T.Radix;

@@ -13,6 +13,7 @@ public readonly partial struct HyperDual<T>
     // (a + bε₁ + cε₂ + dε₁ε₂) + (p + qε₁ + rε₂ + sε₁ε₂) = (a + p) + (b + q)ε₁ + (c + r)ε₂ + (d + s)ε₁ε₂
 
     /// <inheritdoc cref="IAdditionOperators{TSelf, TOther, TResult}.op_Addition(TSelf, TOther)" />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator +(HyperDual<T> left, HyperDual<T> right)
         => new(left.Value + right.Value, left.E1 + right.E1, left.E2 + right.E2, left.E1E2 + right.E1E2);
 
@@ -20,6 +21,7 @@ public readonly partial struct HyperDual<T>
     /// <param name="left">The hyper-dual number.</param>
     /// <param name="right">The constant.</param>
     /// <returns>The sum.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator +(HyperDual<T> left, T right)
         => new(left.Value + right, left.E1, left.E2, left.E1E2);
 
@@ -27,6 +29,7 @@ public readonly partial struct HyperDual<T>
     /// <param name="left">The constant.</param>
     /// <param name="right">The hyper-dual number.</param>
     /// <returns>The sum.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator +(T left, HyperDual<T> right)
         => new(left + right.Value, right.E1, right.E2, right.E1E2);
 
@@ -35,6 +38,7 @@ public readonly partial struct HyperDual<T>
     //
 
     /// <inheritdoc cref="IDecrementOperators{TSelf}.op_Decrement(TSelf)" />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator --(HyperDual<T> value)
     {
         return new(value.Value - T.One, value.E1, value.E2, value.E1E2);
@@ -62,13 +66,26 @@ public readonly partial struct HyperDual<T>
         {
             T z1 = (left.E1 - (z0 * right.E1)) * inverse;
             T z2 = (left.E2 - (z0 * right.E2)) * inverse;
-            T z12 = T.IsFinite(z1) && T.IsFinite(z2)
-                ? (left.E1E2 - (z0 * right.E1E2) - (z1 * right.E2) - (z2 * right.E1)) * inverse
-                // a first-order part overflowed (x/y with tiny y): it must not turn an unperturbed ε into ∞·0 = NaN
-                : (left.E1E2 - (z0 * right.E1E2) - StrongZero.Scale(z1, right.E2) - StrongZero.Scale(z2, right.E1)) * inverse;
-            return new(z0, z1, z2, z12);
+            if (T.IsFinite(z1) && T.IsFinite(z2))
+            {
+                return new(z0, z1, z2, (left.E1E2 - (z0 * right.E1E2) - (z1 * right.E2) - (z2 * right.E1)) * inverse);
+            }
+
+            return DivideOverflowed(left, right, z0, z1, z2, inverse);
         }
 
+        return DivideNonFinite(left, right, z0, p);
+    }
+
+    // A first-order part of the quotient overflowed (x/y with tiny y): it must not turn an unperturbed ε into ∞·0 = NaN.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HyperDual<T> DivideOverflowed(HyperDual<T> left, HyperDual<T> right, T z0, T z1, T z2, T inverse)
+        => new(z0, z1, z2, (left.E1E2 - (z0 * right.E1E2) - StrongZero.Scale(z1, right.E2) - StrongZero.Scale(z2, right.E1)) * inverse);
+
+    // The strong-zero path of the quotient, out of line (see MultiplyNonFinite).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HyperDual<T> DivideNonFinite(HyperDual<T> left, HyperDual<T> right, T z0, T p)
+    {
         T s1 = StrongDivide(left.E1 - StrongZero.Scale(z0, right.E1), p);
         T s2 = StrongDivide(left.E2 - StrongZero.Scale(z0, right.E2), p);
         T s12 = StrongDivide(
@@ -140,6 +157,7 @@ public readonly partial struct HyperDual<T>
     //
 
     /// <inheritdoc cref="IIncrementOperators{TSelf}.op_Increment(TSelf)" />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator ++(HyperDual<T> value)
     {
         return new(value.Value + T.One, value.E1, value.E2, value.E1E2);
@@ -176,6 +194,16 @@ public readonly partial struct HyperDual<T>
                 (a * right.E1E2) + (left.E1E2 * p) + (left.E1 * right.E2) + (left.E2 * right.E1));
         }
 
+        return MultiplyNonFinite(left, right);
+    }
+
+    // The strong-zero path, out of line so that the inlined product stays small (inlined, it used up the JIT's inlining
+    // budget for a user's function, after which even additions were calls).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HyperDual<T> MultiplyNonFinite(HyperDual<T> left, HyperDual<T> right)
+    {
+        T a = left.Value;
+        T p = right.Value;
         return new(
             a * p,
             StrongZero.Scale(a, right.E1) + StrongZero.Scale(p, left.E1),
@@ -201,6 +229,7 @@ public readonly partial struct HyperDual<T>
     //
 
     /// <inheritdoc cref="ISubtractionOperators{TSelf, TOther, TResult}.op_Subtraction(TSelf, TOther)" />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator -(HyperDual<T> left, HyperDual<T> right)
         => new(left.Value - right.Value, left.E1 - right.E1, left.E2 - right.E2, left.E1E2 - right.E1E2);
 
@@ -208,6 +237,7 @@ public readonly partial struct HyperDual<T>
     /// <param name="left">The hyper-dual number.</param>
     /// <param name="right">The constant.</param>
     /// <returns>The difference.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator -(HyperDual<T> left, T right)
         => new(left.Value - right, left.E1, left.E2, left.E1E2);
 
@@ -215,6 +245,7 @@ public readonly partial struct HyperDual<T>
     /// <param name="left">The constant.</param>
     /// <param name="right">The hyper-dual number.</param>
     /// <returns>The difference.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator -(T left, HyperDual<T> right)
         => new(left - right.Value, -right.E1, -right.E2, -right.E1E2);
 
@@ -223,6 +254,7 @@ public readonly partial struct HyperDual<T>
     //
 
     /// <inheritdoc cref="IUnaryNegationOperators{TSelf, TResult}.op_UnaryNegation(TSelf)" />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator -(HyperDual<T> value) => new(-value.Value, -value.E1, -value.E2, -value.E1E2);
 
     //
@@ -230,6 +262,7 @@ public readonly partial struct HyperDual<T>
     //
 
     /// <inheritdoc cref="IUnaryPlusOperators{TSelf, TResult}.op_UnaryPlus(TSelf)" />
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static HyperDual<T> operator +(HyperDual<T> value) => value;
 
     // num / den, except that an exactly zero numerator stays zero when den is 0 or ±∞ (strong zero).

@@ -51,6 +51,7 @@ public readonly partial struct HyperDual<T> :
     /// <param name="e1">The ε₁ component (a first derivative along the first direction).</param>
     /// <param name="e2">The ε₂ component (a first derivative along the second direction).</param>
     /// <param name="e1e2">The ε₁ε₂ component (the second derivative along both directions).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public HyperDual(T value, T e1, T e2, T e1e2)
     {
         Value = value;
@@ -61,6 +62,7 @@ public readonly partial struct HyperDual<T> :
 
     /// <summary>Creates a constant: <paramref name="value"/> with all perturbations zero.</summary>
     /// <param name="value">The real part.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public HyperDual(T value)
     {
         Value = value;
@@ -155,6 +157,13 @@ public readonly partial struct HyperDual<T> :
             return new(value, first * x.E1, first * x.E2, (first * x.E1E2) + (second * (x.E1 * x.E2)));
         }
 
+        return ChainNonFinite(x, value, first, second);
+    }
+
+    // The strong-zero path, out of line so that the inlined chain rule stays small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static HyperDual<T> ChainNonFinite(HyperDual<T> x, T value, T first, T second)
+    {
         return new(
             value,
             StrongZero.Scale(first, x.E1),
