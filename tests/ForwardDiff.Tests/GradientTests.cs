@@ -205,9 +205,9 @@ public class GradientTests
         => Assert.That(new GradientConfig<Half>(n).ChunkSize, Is.EqualTo(expected));
 
     // double on 256-bit hardware (AVX2 or AVX-512): threshold 8, the largest register-resident Vector256 storage;
-    // 9–12 inputs take one pass of 12 rather than two of 8 (measured faster).
-    [TestCase(1, 1)]
-    [TestCase(2, 2)]
+    // 9–12 inputs take one pass of 12 rather than two of 8 (measured faster); 1 and 2 inputs one Vector256 of 4.
+    [TestCase(1, 4)]
+    [TestCase(2, 4)]
     [TestCase(3, 4)]
     [TestCase(8, 8)]
     [TestCase(9, 12)]
@@ -221,6 +221,22 @@ public class GradientTests
     {
         int expected = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? expectedWith256BitSimd : new GradientConfig<Half>(n).ChunkSize;
         Assert.That(new GradientConfig<double>(n).ChunkSize, Is.EqualTo(expected));
+    }
+
+    // float on 256-bit hardware: threshold 16, sizes rounded to 8 or 16 (one or two Vector256 of float lanes).
+    [TestCase(1, 8)]
+    [TestCase(5, 8)]
+    [TestCase(8, 8)]
+    [TestCase(9, 16)]
+    [TestCase(16, 16)]
+    [TestCase(17, 16)]
+    [TestCase(20, 16)]
+    [TestCase(33, 16)]
+    [TestCase(100, 16)]
+    public void GradientConfig_AutomaticChunkSize_ForFloat_UsesWholeVectors(int n, int expectedWith256BitSimd)
+    {
+        int expected = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? expectedWith256BitSimd : new GradientConfig<Half>(n).ChunkSize;
+        Assert.That(new GradientConfig<float>(n).ChunkSize, Is.EqualTo(expected));
     }
 
     [Test]
