@@ -7,7 +7,7 @@ public static partial class AutoDiff
     /// <summary>
     /// The Hessian H[i, j] = ∂²f/∂xᵢ∂xⱼ by nested chunked duals: each evaluation carries one N × N block, and only the
     /// ⌈n/N⌉(⌈n/N⌉ + 1)/2 blocks on and above the diagonal are evaluated; the rest is mirrored, so H is exactly symmetric.
-    /// With the automatic config, double and float on 256-bit SIMD hardware evaluate 1 × N row segments instead
+    /// With the automatic config, double and float on SIMD hardware (256-bit, or 128-bit as two halves) evaluate 1 × N row segments instead
     /// (N = 4 doubles or 8 floats, segments on and above the diagonal): the nested dual is then small enough for the JIT
     /// to keep in registers, several times faster than square blocks, and bit-identical to them.
     /// </summary>

@@ -7,7 +7,7 @@ public static partial class AutoDiff
     /// <summary>
     /// H(x)·v without forming H: forward over forward, the inner level of the nested dual carries the direction v
     /// (one partial) and the outer level a chunk of unit seeds, so ⌈n / N⌉ evaluations give ∇f and H·v together.
-    /// With the automatic config, double and float on 256-bit SIMD hardware swap the levels: the unit seeds ride in one
+    /// With the automatic config, double and float on SIMD hardware (256-bit, or 128-bit as two halves) swap the levels: the unit seeds ride in one
     /// register inside (4 doubles, 8 floats) and v is the single outer partial, so the nested dual stays in registers;
     /// (Hv)ₖ is then ∂(∇f·v)/∂xₖ, equal to the other order up to rounding.
     /// </summary>

@@ -204,7 +204,7 @@ public class GradientTests
     public void GradientConfig_AutomaticChunkSize_FollowsTheRule(int n, int expected)
         => Assert.That(new GradientConfig<Half>(n).ChunkSize, Is.EqualTo(expected));
 
-    // double on 256-bit hardware (AVX2 or AVX-512): threshold 8, the largest register-resident Vector256 storage;
+    // double with SIMD (AVX2, AVX-512, or 128-bit only: Vector256 as two halves): threshold 8, the largest register-resident Vector256 storage;
     // 9–12 inputs take one pass of 12 rather than two of 8 (measured faster); 1 and 2 inputs one Vector256 of 4.
     [TestCase(1, 4)]
     [TestCase(2, 4)]
@@ -219,7 +219,7 @@ public class GradientTests
     [TestCase(1000, 8)]
     public void GradientConfig_AutomaticChunkSize_ForDouble_UsesTheRegisterThreshold(int n, int expectedWith256BitSimd)
     {
-        int expected = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? expectedWith256BitSimd : new GradientConfig<Half>(n).ChunkSize;
+        int expected = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? expectedWith256BitSimd : new GradientConfig<Half>(n).ChunkSize;
         Assert.That(new GradientConfig<double>(n).ChunkSize, Is.EqualTo(expected));
     }
 
@@ -235,7 +235,7 @@ public class GradientTests
     [TestCase(100, 16)]
     public void GradientConfig_AutomaticChunkSize_ForFloat_UsesWholeVectors(int n, int expectedWith256BitSimd)
     {
-        int expected = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? expectedWith256BitSimd : new GradientConfig<Half>(n).ChunkSize;
+        int expected = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? expectedWith256BitSimd : new GradientConfig<Half>(n).ChunkSize;
         Assert.That(new GradientConfig<float>(n).ChunkSize, Is.EqualTo(expected));
     }
 

@@ -16,7 +16,7 @@ public sealed class GradientConfig<T>
 {
     /// <summary>Creates a config for functions of <paramref name="inputLength"/> inputs.</summary>
     /// <param name="inputLength">n, the input length (≥ 0).</param>
-    /// <param name="chunkSize">Partials per pass: 0 picks the automatic rule (n ≤ c → n, else ⌈n/⌈n/c⌉⌉, then rounded up to 4, 8, 12 or 16 above 2, where the threshold c is 8 for double and 16 for float on 256-bit SIMD hardware (AVX2 or AVX-512), and ForwardDiff.jl's 12 otherwise), otherwise one of 1–12 or 16.</param>
+    /// <param name="chunkSize">Partials per pass: 0 picks the automatic rule (n ≤ c → n, else ⌈n/⌈n/c⌉⌉, then rounded up to 4, 8, 12 or 16 above 2, where the threshold c is 8 for double and 16 for float on SIMD hardware (AVX2, AVX-512, or 128-bit SIMD such as Arm64, where Vector256 runs as two halves; sizes then round to whole vectors), and ForwardDiff.jl's 12 otherwise), otherwise one of 1–12 or 16.</param>
     /// <param name="parallel">Evaluate chunks on several cores (per-worker buffers; the result is bit-identical to serial).</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
     public GradientConfig(int inputLength, int chunkSize = 0, bool parallel = false)
@@ -141,7 +141,7 @@ public sealed class HessianConfig<T>
     /// <param name="inputLength">n (≥ 0).</param>
     /// <param name="chunkSize">Block size: 0 = automatic; otherwise one of 1–12 or 16, and each pass carries one
     /// chunk × chunk block of second partials (nested chunked duals). The automatic choice for double and float on
-    /// 256-bit SIMD hardware is a row segment per pass (one outer partial over a vector of inner partials: 1 × 4 for double,
+    /// SIMD hardware (256-bit, or 128-bit as two halves) is a row segment per pass (one outer partial over a vector of inner partials: 1 × 4 for double,
     /// 1 × 8 for float), which the JIT keeps in registers: measured 3–5× faster than square blocks here when the function is
     /// mostly arithmetic. Blocks need far fewer passes, so for large n and functions dominated by transcendental calls an
     /// explicit 8 can be faster (1.24× at n = 100 in perf/README.md). Elsewhere the automatic block is min(n, 8) rounded
@@ -155,7 +155,7 @@ public sealed class HessianConfig<T>
 
     /// <summary>
     /// Creates a config on a given storage family (for delegates typed on one). With chunk size 0,
-    /// <see cref="PartialsStorage.Vector256"/> forces row segments for double and float even without 256-bit hardware.
+    /// <see cref="PartialsStorage.Vector256"/> forces row segments for double and float even without SIMD hardware.
     /// </summary>
     internal HessianConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage)
     {
@@ -202,8 +202,8 @@ public sealed class HessianConfig<T>
     /// </summary>
     public int ChunkSize { get; }
 
-    /// <summary>Whether the automatic config uses row segments for <typeparamref name="T"/> here: double or float on 256-bit SIMD hardware.</summary>
-    internal static bool RowSegmentsAvailable => Vector256.IsHardwareAccelerated && (typeof(T) == typeof(double) || typeof(T) == typeof(float));
+    /// <summary>Whether the automatic config uses row segments for <typeparamref name="T"/> here: double or float on SIMD hardware (256-bit, or 128-bit as two halves).</summary>
+    internal static bool RowSegmentsAvailable => ChunkSizes.RegisterStorage && (typeof(T) == typeof(double) || typeof(T) == typeof(float));
 
     /// <summary>Whether each pass computes a 1 × <see cref="ChunkSize"/> row segment (register-resident nested duals) rather than a square block.</summary>
     internal bool RowSegments { get; }

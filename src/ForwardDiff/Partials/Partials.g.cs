@@ -248,9 +248,10 @@ internal static partial class ChunkSizes
         where TVisitor : IChunkVisitor<T>, allows ref struct
     {
         // double and float take the Vector256 storage where one exists for the size: the JIT keeps those duals in
-        // registers (see Vector256Partials.template.txt). Any other element type, or no 256-bit hardware, takes PartialsN<T>.
+        // registers (see Vector256Partials.template.txt), with 256-bit SIMD or as 128-bit halves (ChunkSizes.RegisterStorage).
+        // Any other element type, or no SIMD at all, takes PartialsN<T>.
         // PartialsStorage.Vector256 takes it without 256-bit hardware too (correct, only slower).
-        bool vectors = storage == PartialsStorage.Vector256 || (storage == PartialsStorage.Automatic && Vector256.IsHardwareAccelerated);
+        bool vectors = storage == PartialsStorage.Vector256 || (storage == PartialsStorage.Automatic && ChunkSizes.RegisterStorage);
         if (!vectors)
         {
             // fall through to PartialsN<T>

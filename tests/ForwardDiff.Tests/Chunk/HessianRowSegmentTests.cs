@@ -45,7 +45,7 @@ public class HessianRowSegmentTests
         }
     }
 
-    private static bool RowSegmentsAvailable => Vector256.IsHardwareAccelerated;
+    private static bool RowSegmentsAvailable => Vector256.IsHardwareAccelerated || System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated;
 
     [Test]
     public void AutomaticConfig_UsesRowSegmentsOfOneVector()
