@@ -58,7 +58,7 @@ public static partial class AutoDiff
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
         GradientRun<T, TFunction> run = new() { Function = function, X = x, Destination = destination, Config = config };
-        ChunkSizes.Dispatch<T, GradientRun<T, TFunction>>(config.ChunkSize, ref run, config.Storage);
+        ChunkSizes.Dispatch<T, GradientRun<T, TFunction>>(config.StorageChunkSize, ref run, config.Storage);
         ConfigCache<T>.Return(config);
         return run.Value;
     }

@@ -58,7 +58,7 @@ public static partial class AutoDiff
         Check.Length(values.Length, "values length", m, "the function's output length", nameof(values));
         Check.Length(destination.Length, "destination length", m * x.Length, "m·n", nameof(destination));
         JacobianRun<T, TFunction> run = new() { Function = function, X = x, Values = values, Destination = destination, Config = config };
-        ChunkSizes.Dispatch<T, JacobianRun<T, TFunction>>(config.ChunkSize, ref run, config.Storage);
+        ChunkSizes.Dispatch<T, JacobianRun<T, TFunction>>(config.StorageChunkSize, ref run, config.Storage);
         ConfigCache<T>.Return(config);
     }
 

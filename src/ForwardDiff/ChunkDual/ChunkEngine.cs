@@ -21,7 +21,7 @@ internal static class ChunkEngine
         where TFunction : IMultivariateFunction
     {
         int n = x.Length;
-        int c = TPartials.Count;
+        int c = workspace.Chunk;
         Span<ChunkDual<T, TPartials>> duals = workspace.Inputs[worker].AsSpan(0, n);
         if (n == 0)
         {
@@ -76,7 +76,7 @@ internal static class ChunkEngine
     {
         int n = x.Length;
         int m = values.Length;
-        int c = TPartials.Count;
+        int c = workspace.Chunk;
         Span<ChunkDual<T, TPartials>> duals = workspace.Inputs[worker].AsSpan(0, n);
         Span<ChunkDual<T, TPartials>> outputs = workspace.Outputs[worker].AsSpan(0, m);
         if (n == 0)

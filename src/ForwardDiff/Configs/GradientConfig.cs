@@ -34,8 +34,9 @@ public sealed class GradientConfig<T>
         ChunkSize = ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
         Parallel = parallel;
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, ChunkCount)) : 1;
-        ChunkWorkspace.Factory<T> factory = new(inputLength, 0, WorkerCount);
-        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory, storage);
+        StorageChunkSize = ChunkSizes.StorageSize<T>(ChunkSize, storage);
+        ChunkWorkspace.Factory<T> factory = new(inputLength, 0, WorkerCount, ChunkSize);
+        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(StorageChunkSize, ref factory, storage);
         Workspace = factory.Result!;
     }
 
@@ -44,6 +45,12 @@ public sealed class GradientConfig<T>
 
     /// <summary>Partials carried per pass.</summary>
     public int ChunkSize { get; }
+
+    /// <summary>
+    /// Lanes of the partials storage: <see cref="ChunkSize"/> rounded up to whole vectors where the register storage
+    /// applies (a pass seeds only the first <see cref="ChunkSize"/> lanes; the others stay zero), else equal to it.
+    /// </summary>
+    internal int StorageChunkSize { get; }
 
     /// <summary>Number of function evaluations per gradient: ⌈n / chunk size⌉.</summary>
     public int ChunkCount => ChunkSizes.DivideRoundingUp(InputLength, ChunkSize);
@@ -94,8 +101,9 @@ public sealed class JacobianConfig<T>
         ChunkSize = ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
         Parallel = parallel;
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, ChunkCount)) : 1;
-        ChunkWorkspace.Factory<T> factory = new(inputLength, outputLength, WorkerCount);
-        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(ChunkSize, ref factory, storage);
+        StorageChunkSize = ChunkSizes.StorageSize<T>(ChunkSize, storage);
+        ChunkWorkspace.Factory<T> factory = new(inputLength, outputLength, WorkerCount, ChunkSize);
+        ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(StorageChunkSize, ref factory, storage);
         Workspace = factory.Result!;
     }
 
@@ -107,6 +115,12 @@ public sealed class JacobianConfig<T>
 
     /// <summary>Partials carried per pass.</summary>
     public int ChunkSize { get; }
+
+    /// <summary>
+    /// Lanes of the partials storage: <see cref="ChunkSize"/> rounded up to whole vectors where the register storage
+    /// applies (a pass seeds only the first <see cref="ChunkSize"/> lanes; the others stay zero), else equal to it.
+    /// </summary>
+    internal int StorageChunkSize { get; }
 
     /// <summary>Number of function evaluations per Jacobian: ⌈n / chunk size⌉.</summary>
     public int ChunkCount => ChunkSizes.DivideRoundingUp(InputLength, ChunkSize);

@@ -7,8 +7,10 @@ internal sealed class ChunkWorkspace<T, TPartials>
     where T : IFloatingPointIeee754<T>
     where TPartials : struct, IPartials<TPartials, T>
 {
-    public ChunkWorkspace(int inputLength, int outputLength, int workers)
+    public ChunkWorkspace(int inputLength, int outputLength, int workers, int chunk)
     {
+        // a pass seeds `chunk` lanes of the TPartials.Count available (more when the storage is rounded up to whole vectors)
+        Chunk = Math.Clamp(chunk, 1, TPartials.Count);
         Inputs = new ChunkDual<T, TPartials>[workers][];
         Outputs = new ChunkDual<T, TPartials>[workers][];
         for (int w = 0; w < workers; w++)
@@ -28,6 +30,9 @@ internal sealed class ChunkWorkspace<T, TPartials>
         PartialsMath.Zero(ref PartialsMath.First<T, TPartials>(ref ZeroSeed), TPartials.Count);
     }
 
+    /// <summary>Partials seeded per pass (the config's chunk size): at most <c>TPartials.Count</c>.</summary>
+    public int Chunk { get; }
+
     /// <summary>Seeded inputs, one array per worker.</summary>
     public ChunkDual<T, TPartials>[][] Inputs { get; }
 
@@ -46,14 +51,14 @@ internal sealed class ChunkWorkspace<T, TPartials>
 /// <summary>Creates <see cref="ChunkWorkspace{T, TPartials}"/> for a run-time chunk size.</summary>
 internal static class ChunkWorkspace
 {
-    public struct Factory<T>(int inputLength, int outputLength, int workers) : IChunkVisitor<T>
+    public struct Factory<T>(int inputLength, int outputLength, int workers, int chunk) : IChunkVisitor<T>
         where T : IFloatingPointIeee754<T>
     {
         public object? Result { get; private set; }
 
         public void Visit<TPartials>()
             where TPartials : struct, IPartials<TPartials, T>
-            => Result = new ChunkWorkspace<T, TPartials>(inputLength, outputLength, workers);
+            => Result = new ChunkWorkspace<T, TPartials>(inputLength, outputLength, workers, chunk);
     }
 }
 

@@ -51,6 +51,51 @@ public class SeedingTests
         }
     }
 
+    /// <summary>Σ xᵢ², counting its evaluations on this thread.</summary>
+    private readonly struct CountedSquares : IMultivariateFunction
+    {
+        [ThreadStatic]
+        private static int calls;
+
+        public static int Calls { get => calls; set => calls = value; }
+
+        public T Invoke<T>(ReadOnlySpan<T> x)
+            where T : System.Numerics.IFloatingPointIeee754<T>
+        {
+            calls++;
+            T sum = T.Zero;
+            foreach (T xi in x)
+            {
+                sum += xi * xi;
+            }
+
+            return sum;
+        }
+    }
+
+    [TestCase(12, 5, 3)]
+    [TestCase(12, 6, 2)]
+    [TestCase(10, 3, 4)]
+    [TestCase(20, 7, 3)]
+    [TestCase(33, 11, 3)]
+    public void Gradient_ExplicitChunkThatIsNotWholeVectors_TakesCeilNOverChunkPassesWithTheSameBits(int n, int chunk, int passes)
+    {
+        // an explicit chunk size such as 5 runs on the next whole-vector storage (8 lanes) with idle lanes: still
+        // ⌈n / chunk⌉ passes, and the same bits as the automatic config
+        double[] x = Point(n, 7);
+        var config = new GradientConfig<double>(n, chunk);
+        var gradient = new double[n];
+        CountedSquares.Calls = 0;
+        AutoDiff.Gradient(new CountedSquares(), x, gradient, config);
+        Assert.Multiple(() =>
+        {
+            Assert.That(CountedSquares.Calls, Is.EqualTo(passes), "evaluations");
+            Assert.That(config.ChunkSize, Is.EqualTo(chunk));
+            Assert.That(config.ChunkCount, Is.EqualTo(passes));
+            Assert.That(gradient, Is.EqualTo(AutoDiff.Gradient(new CountedSquares(), x, new GradientConfig<double>(n))), "bits");
+        });
+    }
+
     [TestCase(1, 0)]
     [TestCase(4, 4)]
     [TestCase(8, 0)]
