@@ -122,7 +122,7 @@ public static partial class AutoDiff
         ThrowIfNull(f);
         if (destination.Length < x.Length)
         {
-            throw new ArgumentException($"Destination is too short: it has {destination.Length} elements for {x.Length} points.", nameof(destination));
+            ThrowDestinationTooShort(destination.Length, x.Length);   // a helper: the message formatting inline made the loop's method large
         }
 
         for (int i = 0; i < x.Length; i++)
