@@ -48,7 +48,18 @@ public static class BinaryRules
         {
             // ∂²/∂x² = y (y − 1) x^(y−2);  ∂²/∂x∂y = x^(y−1) (1 + y ln x);  ∂²/∂y² = x^y ln² x
             // a vanishing power wins over an infinite coefficient (x^(y−2) = 0 with y = ±∞): the limit 0, not ∞·0
-            dxx = T.IsZero(y) || y == T.One ? T.Zero : VanishingTimes(T.Pow(x, y - RuleConstants<T>.Two), y * (y - T.One));
+            if (T.IsZero(y) || y == T.One)
+            {
+                dxx = T.Zero;
+            }
+            else
+            {
+                T power2 = T.Pow(x, y - RuleConstants<T>.Two);
+
+                // as in the first partial: a perturbed y whose value is 0 keeps the x^0 convention where x^(y−2) is infinite
+                dxx = Scalar.IsZeroValue(y) && !T.IsFinite(power2) ? T.Zero : VanishingTimes(power2, y * (y - T.One));
+            }
+
             if (!T.IsFinite(dxx) && !Scalar.IsZeroValue(x) && T.IsFinite(dx))
             {
                 // x^(y−2) overflowed although y (y − 1) x^(y−2) = (y − 1)·(y x^(y−1))/x may be finite: x^x at x = 1e-300
@@ -86,7 +97,23 @@ public static class BinaryRules
         /// <summary>y·x^(y−1), with 0 for y = 0 (x^0 is constant, even at x = 0 where x^(−1) is infinite).</summary>
         internal static T PowExponentDerivativeFree<T>(T x, T y)
             where T : IFloatingPointIeee754<T>
-            => T.IsZero(y) ? T.Zero : VanishingTimes(T.Pow(x, y - T.One), y);   // y = ±∞ with x^(y−1) = 0: the limit 0
+        {
+            if (StrongZero.IsExactZero(y))
+            {
+                return T.Zero;
+            }
+
+            T power = T.Pow(x, y - T.One);
+
+            // a perturbed y whose value is 0 (x^x at x = 0 in nested duals): the same convention, ∂x = 0, where x^(y−1)
+            // is infinite; the product would be 0·∞ = NaN, so the outer level's f′ disagreed with the inner level's 0
+            if (Scalar.IsZeroValue(y) && !T.IsFinite(power))
+            {
+                return T.Zero;
+            }
+
+            return VanishingTimes(power, y);   // y = ±∞ with x^(y−1) = 0: the limit 0
+        }
     }
 
     /// <summary>atan2(y, x), the angle of the point (x, y); the row's first argument is y.</summary>

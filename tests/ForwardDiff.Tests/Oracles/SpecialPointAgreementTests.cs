@@ -206,6 +206,42 @@ public class SpecialPointAgreementTests
     }
 
     [Test]
+    public void PowXToTheX_AtZero_EveryRouteAndLevelGivesTheConventionZero()
+    {
+        // x^y at 0^0 has ∂x = ∂y = 0 by convention; with y = x perturbed, nested duals formed y·x^(y−1) = 0·∞ = NaN at
+        // the outer level while the inner level gave 0, so f′ read from the two levels disagreed
+        var s2 = new Dual<Dual<double>>(Dual<double>.Variable(0.0), Dual<double>.Constant(1.0));
+        Dual<Dual<double>> d2 = Dual<Dual<double>>.Pow(s2, s2);
+        var s3 = new Dual<Dual<Dual<double>>>(s2, new Dual<Dual<double>>(Dual<double>.Constant(1.0), Dual<double>.Constant(0.0)));
+        Dual<Dual<Dual<double>>> d3 = Dual<Dual<Dual<double>>>.Pow(s3, s3);
+        HyperDual<double> h = HyperDual<double>.Pow(HyperDual<double>.Variable(0.0), HyperDual<double>.Variable(0.0));
+        Assert.Multiple(() =>
+        {
+            Assert.That(d2.Value.Value, Is.EqualTo(1.0));
+            Assert.That(d2.Value.Derivative, Is.Zero, "f′, inner level");
+            Assert.That(d2.Derivative.Value, Is.Zero, "f′, outer level");
+            Assert.That(d2.Derivative.Derivative, Is.Zero, "f″ nested");
+            Assert.That(d3.Derivative.Derivative.Derivative, Is.Zero, "f‴ nested");
+            Assert.That(h.E1, Is.Zero, "f′ hyper-dual");
+            Assert.That(h.E1E2, Is.Zero, "f″ hyper-dual");
+        });
+    }
+
+    [TestCase(2.0, 0.5)]
+    [TestCase(-2.0, -0.5)]
+    public void Pow_MixedPartialAtZeroExponent_KeepsItsValueOffZero(double x, double expected)
+    {
+        // ∂²(x^y)/∂x∂y at y = 0 is x^(−1): the zero-exponent convention applies only where x^(y−1) is infinite (x = 0)
+        var nested = Dual<Dual<double>>.Pow(new Dual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.Constant(0)), new Dual<Dual<double>>(Dual<double>.Constant(0.0), Dual<double>.Constant(1)));
+        HyperDual<double> hyper = HyperDual<double>.Pow(new HyperDual<double>(x, 1, 0, 0), new HyperDual<double>(0.0, 0, 1, 0));
+        Assert.Multiple(() =>
+        {
+            Assert.That(nested.Derivative.Derivative, Is.EqualTo(expected));
+            Assert.That(hyper.E1E2, Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
     public void Pow_OfANegativeBase_MixedPartialStaysNaNEvenWhenATermUnderflows()
     {
         // (−2)^y has no derivative in y (ln of a negative number): y·x^(y−1) underflowing to −0 must not hide that NaN
@@ -265,10 +301,8 @@ public class SpecialPointAgreementTests
             Add(name, -0.0, 2);
         }
 
-        // x^x at 0 follows the x^y conventions (∂/∂y = 0 at x = 0), so the hyper-dual's f″ is 0, nesting's NaN; at the
-        // smallest subnormal the hyper-dual's partials overflow with opposite signs (NaN) where nesting gives +∞
-        Add("Pow(x, x)", 0.0, 2);
-        Add("Pow(x, x)", -0.0, 2);
+        // x^x at the smallest subnormal: the hyper-dual's partials overflow with opposite signs (NaN) where nesting gives
+        // +∞ (at ±0 both follow the x^y conventions and give 0)
         Add("Pow(x, x)", double.Epsilon, 2);
 
         // log_b at the smallest subnormal: f′ = 1/(x ln b) overflows; the hyper-dual gives ∓∞ for f″, nesting NaN
