@@ -265,6 +265,28 @@ Task("Bench")
     CopyFiles(GetFiles(artifactsDir.Path.FullPath + "/results/*-report.csv"), benchResults);
 });
 
+Task("CeresPeer")
+    .Description("Builds and runs the C++ Ceres Jet peer of the gradient and Hessian benchmarks (perf/ceres; needs libceres-dev and libeigen3-dev).")
+    .Does(() =>
+{
+    if (!HasCmake() || !System.IO.File.Exists("/usr/include/ceres/jet.h"))
+    {
+        throw new Exception("The Ceres peer needs cmake and Ceres' headers: apt-get install -y cmake g++ libceres-dev libeigen3-dev.");
+    }
+
+    var source = MakeAbsolute(Directory("./perf/ceres")).FullPath;
+    var build = MakeAbsolute(Directory("./perf/ceres/build")).FullPath;
+    if (Run("cmake", $"-S \"{source}\" -B \"{build}\" -DCMAKE_BUILD_TYPE=Release") != 0 || Run("cmake", $"--build \"{build}\"") != 0)
+    {
+        throw new Exception("cmake could not build perf/ceres.");
+    }
+
+    if (Run($"{build}/ceres_peer", "") != 0)
+    {
+        throw new Exception("ceres_peer failed its gradient or Hessian check.");
+    }
+});
+
 ///////////////////////////////////////////////////////////////////////////////
 // TARGETS
 ///////////////////////////////////////////////////////////////////////////////
