@@ -33,6 +33,17 @@ static T Rosenbrock(const T* x, int n) {
   return sum;
 }
 
+// The residuals of the unchained extended Rosenbrock function (m = n, n even), as perf's JacobianBenchmarks.
+template <typename T>
+static void Residuals(const T* x, T* y, int n) {
+  const T ten = Constant<T>::Of(10.0);
+  const T one = Constant<T>::Of(1.0);
+  for (int k = 0; k + 1 < n; k += 2) {
+    y[k] = ten * (x[k + 1] - x[k] * x[k]);
+    y[k + 1] = one - x[k];
+  }
+}
+
 static volatile double sink;
 
 // Best mean time per call (ns) over `rounds` rounds of `reps` calls each.
@@ -61,6 +72,23 @@ static void Gradient(const std::vector<double>& x, std::vector<ceres::Jet<double
       g[start + k] = r.v[k];
       jets[start + k].v[k] = 0.0;
     }
+  }
+}
+
+// Dense n × n Jacobian (row-major) of Residuals by chunked passes.
+template <int N>
+static void Jacobian(const std::vector<double>& x, std::vector<ceres::Jet<double, N>>& jets,
+                     std::vector<ceres::Jet<double, N>>& outputs, double* jac) {
+  const int n = static_cast<int>(x.size());
+  for (int i = 0; i < n; ++i) jets[i] = ceres::Jet<double, N>(x[i]);
+  for (int start = 0; start < n; start += N) {
+    const int count = std::min(N, n - start);
+    for (int k = 0; k < count; ++k) jets[start + k].v[k] = 1.0;
+    Residuals(jets.data(), outputs.data(), n);
+    for (int i = 0; i < n; ++i) {
+      for (int k = 0; k < count; ++k) jac[i * n + start + k] = outputs[i].v[k];
+    }
+    for (int k = 0; k < count; ++k) jets[start + k].v[k] = 0.0;
   }
 }
 
@@ -159,6 +187,18 @@ int main(int argc, char** argv) {
       // check against the analytic Hessian's (0, 0) entry: 1200 x0^2 - 400 x1 + 2
       double expect = 1200 * x[0] * x[0] - 400 * x[1] + 2;
       if (std::abs(h[0] - expect) > 1e-9 * std::abs(expect)) { std::printf("hessian check failed\n"); return 1; }
+    }
+    {
+      std::vector<double> y(n), jac(static_cast<size_t>(n) * n);
+      std::vector<ceres::Jet<double, 8>> o8(n);
+      std::vector<ceres::Jet<double, 16>> o16(n);
+      double r = BestNs([&] { Residuals(x.data(), y.data(), n); sink = y[0]; }, reps * 10);
+      auto jreport = [&](const char* name, double t) { std::printf("%-6d %-28s %11.1f ns %9.2fx\n", n, name, t, t / r); };
+      jreport("residuals (double)", r);
+      jreport("jacobian Jet<double,16>", BestNs([&] { Jacobian<16>(x, j16, o16, jac.data()); sink = jac[0]; }, greps));
+      jreport("jacobian Jet<double,8>", BestNs([&] { Jacobian<8>(x, j8, o8, jac.data()); sink = jac[0]; }, greps));
+      // check: ∂r₀/∂x₀ = −20 x₀, ∂r₀/∂x₁ = 10, ∂r₁/∂x₀ = −1
+      if (std::abs(jac[0] + 20 * x[0]) > 1e-12 || jac[1] != 10.0 || jac[n] != -1.0) { std::printf("jacobian check failed\n"); return 1; }
     }
     // gradient check: component 0 is -400 x0 (x1 - x0^2) - 2 (1 - x0)
     Gradient<16>(x, j16, g.data());

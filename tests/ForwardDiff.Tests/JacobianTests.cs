@@ -58,6 +58,40 @@ public class JacobianTests
         }
     }
 
+    // The engine copies whole-chunk rows as one block store of the partials storage and partial chunks (the last one, or
+    // chunks with idle lanes) element by element, and copies the values once after the last pass; every path must give
+    // the one-partial reference's bits, the plain evaluation's values, and leave the rest of a larger buffer untouched.
+    [TestCase(1)]
+    [TestCase(3)]
+    [TestCase(5)]
+    [TestCase(8)]
+    [TestCase(16)]
+    public void Jacobian_IntoBuffers_BlockAndElementCopiesAgreeWithOnePartialPasses(int chunk)
+    {
+        const int n = 21;
+        const int m = 21;
+        double[] x = Point(n, 11);
+        double[] plain = new double[m];
+        new Mixed().Invoke<double>(x, plain);
+        double[,] reference = AutoDiff.Jacobian(new Mixed(), x, new JacobianConfig<double>(n, m, 1));
+        foreach (bool parallel in new[] { false, true })
+        {
+            double[] values = new double[m];
+            double[] buffer = Enumerable.Repeat(-7.0, (n * m) + 5).ToArray();
+            AutoDiff.Jacobian(new Mixed(), x, values, buffer.AsSpan(0, n * m), new JacobianConfig<double>(n, m, chunk, parallel));
+            Assert.That(values, Is.EqualTo(plain), $"values, parallel {parallel}");
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    Assert.That(BitConverter.DoubleToInt64Bits(buffer[(i * n) + j]), Is.EqualTo(BitConverter.DoubleToInt64Bits(reference[i, j])), $"J[{i}, {j}], parallel {parallel}");
+                }
+            }
+
+            Assert.That(buffer.AsSpan(n * m).ToArray(), Is.All.EqualTo(-7.0), "entries past m·n");
+        }
+    }
+
     [Test]
     public void Jacobian_RowsAreGradientsOfTheComponents()
     {

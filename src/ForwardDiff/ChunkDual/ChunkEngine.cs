@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ForwardDiff;
 
@@ -97,7 +98,15 @@ internal static class ChunkEngine
             }
         }
 
+        // every row segment written below lies inside J: rows i < m, columns start … start + length ≤ n
+        if (jacobian.Length < m * n)
+        {
+            throw new ArgumentException($"The Jacobian buffer holds {jacobian.Length} entries; m·n = {m * n}.", nameof(jacobian));
+        }
+
         TPartials[] seeds = workspace.Seeds;
+        ref T entries = ref MemoryMarshal.GetReference(jacobian);
+        bool evaluated = false;
         for (int start = firstStart; start < n; start += stride * c)
         {
             int length = Math.Min(c, n - start);
@@ -107,13 +116,31 @@ internal static class ChunkEngine
             }
 
             Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals, outputs);
-            for (int i = 0; i < m; i++)
+            evaluated = true;
+
+            // the chunk's partials of each output are contiguous in the dual and in J's row: copied without a slice
+            // and bounds test per row (that bookkeeping cost more than the copy at m = n = 1000)
+            // (a full chunk as one block store of the whole storage: two 32-byte stores for Vector256Partials2<double>)
+            ref ChunkDual<T, TPartials> output = ref MemoryMarshal.GetReference(outputs);
+            if (length == TPartials.Count && Unsafe.SizeOf<TPartials>() == TPartials.Count * Unsafe.SizeOf<T>())
             {
-                ref T partial = ref outputs[i].FirstPartial;
-                Span<T> row = jacobian.Slice((i * n) + start, length);
-                for (int k = 0; k < length; k++)
+                for (int i = 0; i < m; i++)
                 {
-                    row[k] = Unsafe.Add(ref partial, k);
+                    ref T partial = ref Unsafe.Add(ref output, i).FirstPartial;
+                    ref T row = ref Unsafe.Add(ref entries, (i * n) + start);
+                    Unsafe.WriteUnaligned(ref Unsafe.As<T, byte>(ref row), Unsafe.As<T, TPartials>(ref partial));
+                }
+            }
+            else
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    ref T partial = ref Unsafe.Add(ref output, i).FirstPartial;
+                    ref T row = ref Unsafe.Add(ref entries, (i * n) + start);
+                    for (int k = 0; k < length; k++)
+                    {
+                        Unsafe.Add(ref row, k) = Unsafe.Add(ref partial, k);
+                    }
                 }
             }
 
@@ -124,7 +151,11 @@ internal static class ChunkEngine
                     ChunkDual<T, TPartials>.Seed(ref duals[start + k], x[start + k], in workspace.ZeroSeed);
                 }
             }
+        }
 
+        // the values are the same in every pass: copied once
+        if (evaluated)
+        {
             CopyValues(outputs, values);
         }
     }
