@@ -122,7 +122,8 @@ internal static class ChunkEngine
             // and bounds test per row (that bookkeeping cost more than the copy at m = n = 1000)
             // (a full chunk as one block store of the whole storage: two 32-byte stores for Vector256Partials2<double>)
             ref ChunkDual<T, TPartials> output = ref MemoryMarshal.GetReference(outputs);
-            if (length == TPartials.Count && Unsafe.SizeOf<TPartials>() == TPartials.Count * Unsafe.SizeOf<T>())
+            // (not for a T holding object references: a raw block store would bypass the GC's write barrier)
+            if (length == TPartials.Count && !RuntimeHelpers.IsReferenceOrContainsReferences<TPartials>() && Unsafe.SizeOf<TPartials>() == TPartials.Count * Unsafe.SizeOf<T>())
             {
                 for (int i = 0; i < m; i++)
                 {
