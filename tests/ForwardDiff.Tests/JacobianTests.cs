@@ -61,15 +61,20 @@ public class JacobianTests
     // The engine copies whole-chunk rows as one block store of the partials storage and partial chunks (the last one, or
     // chunks with idle lanes) element by element, and copies the values once after the last pass; every path must give
     // the one-partial reference's bits, the plain evaluation's values, and leave the rest of a larger buffer untouched.
-    [TestCase(1)]
-    [TestCase(3)]
-    [TestCase(5)]
-    [TestCase(8)]
-    [TestCase(16)]
-    public void Jacobian_IntoBuffers_BlockAndElementCopiesAgreeWithOnePartialPasses(int chunk)
+    // Cases: several passes with idle lanes (chunk 1 → 4 lanes, 3, 5), whole chunks (8, 16), one pass shorter than the
+    // storage (n = 10 → 12 lanes; n = 9, chunk 12; n = 3 → 4 lanes; n = 5, chunk 16, too short to spill into the next row).
+    [TestCase(21, 1)]
+    [TestCase(21, 3)]
+    [TestCase(21, 5)]
+    [TestCase(21, 8)]
+    [TestCase(21, 16)]
+    [TestCase(10, 0)]
+    [TestCase(9, 12)]
+    [TestCase(3, 0)]
+    [TestCase(5, 16)]
+    public void Jacobian_IntoBuffers_BlockAndElementCopiesAgreeWithOnePartialPasses(int n, int chunk)
     {
-        const int n = 21;
-        const int m = 21;
+        int m = n;
         double[] x = Point(n, 11);
         double[] plain = new double[m];
         new Mixed().Invoke<double>(x, plain);

@@ -118,12 +118,28 @@ internal static class ChunkEngine
             Evaluate<TFunction, ChunkDual<T, TPartials>>(ref function, duals, outputs);
             evaluated = true;
 
-            // the chunk's partials of each output are contiguous in the dual and in J's row: copied without a slice
-            // and bounds test per row (that bookkeeping cost more than the copy at m = n = 1000)
-            // (a full chunk as one block store of the whole storage: two 32-byte stores for Vector256Partials2<double>)
+            // The chunk's partials of each output are contiguous in the dual and in J's row. They are copied without a
+            // slice and bounds test per row (that bookkeeping cost more than the copy at m = n = 1000), and where
+            // possible as one block store of the whole storage (two 32-byte stores for Vector256Partials2<double>; not
+            // for a T holding object references, where a raw store would bypass the GC's write barrier). With idle
+            // lanes (a chunk shorter than the storage, or the last chunk) a serial run may still store whole storages:
+            // the extra entries land in columns of the same row that a later pass overwrites, or, in the first pass,
+            // in the next row's first columns, which this pass writes next. The last row never spills past J.
             ref ChunkDual<T, TPartials> output = ref MemoryMarshal.GetReference(outputs);
-            // (not for a T holding object references: a raw block store would bypass the GC's write barrier)
-            if (length == TPartials.Count && !RuntimeHelpers.IsReferenceOrContainsReferences<TPartials>() && Unsafe.SizeOf<TPartials>() == TPartials.Count * Unsafe.SizeOf<T>())
+            int blockRows = 0;
+            if (!RuntimeHelpers.IsReferenceOrContainsReferences<TPartials>() && Unsafe.SizeOf<TPartials>() == TPartials.Count * Unsafe.SizeOf<T>())
+            {
+                if (length == TPartials.Count || (stride == 1 && start + TPartials.Count <= n))
+                {
+                    blockRows = m;
+                }
+                else if (stride == 1 && start == 0 && TPartials.Count - n <= length)
+                {
+                    blockRows = m - 1;
+                }
+            }
+
+            if (blockRows == m)
             {
                 for (int i = 0; i < m; i++)
                 {
@@ -134,7 +150,14 @@ internal static class ChunkEngine
             }
             else
             {
-                for (int i = 0; i < m; i++)
+                for (int i = 0; i < blockRows; i++)
+                {
+                    ref T partial = ref Unsafe.Add(ref output, i).FirstPartial;
+                    ref T row = ref Unsafe.Add(ref entries, (i * n) + start);
+                    Unsafe.WriteUnaligned(ref Unsafe.As<T, byte>(ref row), Unsafe.As<T, TPartials>(ref partial));
+                }
+
+                for (int i = blockRows; i < m; i++)
                 {
                     ref T partial = ref Unsafe.Add(ref output, i).FirstPartial;
                     ref T row = ref Unsafe.Add(ref entries, (i * n) + start);
