@@ -1,3 +1,4 @@
+using System.Numerics;
 using static ForwardDiff.Tests.Chunk.TestFunctions;
 
 namespace ForwardDiff.Tests;
@@ -94,6 +95,56 @@ public class JacobianTests
             }
 
             Assert.That(buffer.AsSpan(n * m).ToArray(), Is.All.EqualTo(-7.0), "entries past m·n");
+        }
+    }
+
+    // m ≠ n: a row is n entries long, so a spill from row i lands in row i + 1's first columns after n − start entries.
+    [TestCase(3, 20, 0)]
+    [TestCase(20, 3, 0)]
+    [TestCase(7, 10, 0)]
+    [TestCase(10, 7, 5)]
+    [TestCase(5, 13, 3)]
+    public void Jacobian_NonSquare_BlockAndElementCopiesAgreeWithOnePartialPasses(int m, int n, int chunk)
+    {
+        var function = new Mixing(m);
+        double[] x = Point(n, 13);
+        double[] plain = new double[m];
+        function.Invoke<double>(x, plain);
+        double[,] reference = AutoDiff.Jacobian(function, x, new JacobianConfig<double>(n, m, 1));
+        double[] values = new double[m];
+        double[] buffer = Enumerable.Repeat(-7.0, (n * m) + 5).ToArray();
+        AutoDiff.Jacobian(function, x, values, buffer.AsSpan(0, n * m), new JacobianConfig<double>(n, m, chunk));
+        Assert.That(values, Is.EqualTo(plain));
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                Assert.That(buffer[(i * n) + j], Is.EqualTo(reference[i, j]), $"J[{i}, {j}]");
+                Assert.That(reference[i, j], Is.Not.EqualTo(0.0), $"every output depends on every input: J[{i}, {j}]");
+            }
+        }
+
+        Assert.That(buffer.AsSpan(n * m).ToArray(), Is.All.EqualTo(-7.0), "entries past m·n");
+    }
+
+    /// <summary>y_i = Σ_j sin((i + 1) x_j) + x_j²/(j + 1): m outputs for any n, each depending on every input.</summary>
+    private readonly struct Mixing(int outputs) : IVectorFunction
+    {
+        public int OutputLength(int inputLength) => outputs;
+
+        public void Invoke<T>(ReadOnlySpan<T> x, Span<T> y)
+            where T : IFloatingPointIeee754<T>
+        {
+            for (int i = 0; i < y.Length; i++)
+            {
+                T sum = T.Zero;
+                for (int j = 0; j < x.Length; j++)
+                {
+                    sum += T.Sin(T.CreateTruncating(i + 1) * x[j]) + (x[j] * x[j] / T.CreateTruncating(j + 1));
+                }
+
+                y[i] = sum;
+            }
         }
     }
 
