@@ -127,6 +127,33 @@ public class JacobianTests
         Assert.That(buffer.AsSpan(n * m).ToArray(), Is.All.EqualTo(-7.0), "entries past m·n");
     }
 
+    // float: 8 or 16 lanes per storage (n = 10 runs one pass on 16 lanes and spills; n = 32 fills two whole storages)
+    [TestCase(10, 0)]
+    [TestCase(32, 16)]
+    [TestCase(19, 5)]
+    public void Jacobian_Float_BlockAndElementCopiesAgreeWithOnePartialPasses(int n, int chunk)
+    {
+        var function = new Mixing(n + 2);
+        int m = n + 2;
+        float[] x = Point(n, 17).Select(v => (float)v).ToArray();
+        float[,] reference = AutoDiff.Jacobian(function, x, new JacobianConfig<float>(n, m, 1));
+        float[] values = new float[m];
+        float[] buffer = Enumerable.Repeat(-7f, (n * m) + 5).ToArray();
+        AutoDiff.Jacobian(function, x, values, buffer.AsSpan(0, n * m), new JacobianConfig<float>(n, m, chunk));
+        float[] plain = new float[m];
+        function.Invoke<float>(x, plain);
+        Assert.That(values, Is.EqualTo(plain));
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                Assert.That(buffer[(i * n) + j], Is.EqualTo(reference[i, j]), $"J[{i}, {j}]");
+            }
+        }
+
+        Assert.That(buffer.AsSpan(n * m).ToArray(), Is.All.EqualTo(-7f), "entries past m·n");
+    }
+
     /// <summary>y_i = Σ_j sin((i + 1) x_j) + x_j²/(j + 1): m outputs for any n, each depending on every input.</summary>
     private readonly struct Mixing(int outputs) : IVectorFunction
     {
