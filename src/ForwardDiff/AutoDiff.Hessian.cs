@@ -128,6 +128,12 @@ public static partial class AutoDiff
         config ??= ConfigCache<T>.Hessian(x.Length, 0, PartialsStorage.Automatic);
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(destination.Length, "destination length", x.Length * x.Length, "n·n", nameof(destination));
+        if (config.SecondOrderTape is { } tape && tape.TryRun(ref function, x, gradient, destination, out T tapeValue))
+        {
+            ConfigCache<T>.Return(config);
+            return tapeValue;
+        }
+
         HessianRun<T, TFunction> run = new() { Function = function, X = x, Gradient = gradient, Destination = destination, Config = config };
         if (config.RowSegments)
         {

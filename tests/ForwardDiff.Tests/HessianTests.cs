@@ -51,10 +51,10 @@ public class HessianTests
     }
 
     [Test]
-    public void Hessian_IsExactlySymmetric()
+    public void Hessian_IsExactlySymmetric([Values(HessianMethod.SecondOrderAdjoint, HessianMethod.NestedDuals)] HessianMethod method)
     {
         double[] x = Point(23, 6);
-        double[,] h = AutoDiff.Hessian(new MixedSum(), x, new HessianConfig<double>(23, 5));
+        double[,] h = AutoDiff.Hessian(new MixedSum(), x, new HessianConfig<double>(23, 5, method: method));
         for (int i = 0; i < 23; i++)
         {
             for (int j = 0; j < 23; j++)
@@ -65,15 +65,15 @@ public class HessianTests
     }
 
     [Test]
-    public void Hessian_AllBlockSizesAgreeAndParallelIsBitIdentical()
+    public void Hessian_AllBlockSizesAgreeAndParallelIsBitIdentical([Values(HessianMethod.SecondOrderAdjoint, HessianMethod.NestedDuals)] HessianMethod method)
     {
         double[] x = Point(21, 2);
-        double[,] reference = AutoDiff.Hessian(new MixedSum(), x, new HessianConfig<double>(21, 1));
+        double[,] reference = AutoDiff.Hessian(new MixedSum(), x, new HessianConfig<double>(21, 1, method: method));
         foreach (int chunk in new[] { 2, 3, 4, 8, 12, 16 })
         {
-            double[,] serial = AutoDiff.Hessian(new MixedSum(), x, new HessianConfig<double>(21, chunk));
+            double[,] serial = AutoDiff.Hessian(new MixedSum(), x, new HessianConfig<double>(21, chunk, method: method));
             AssertClose(serial, reference, 1e-14);
-            Assert.That(AutoDiff.Hessian(new MixedSum(), x, new HessianConfig<double>(21, chunk, parallel: true)), Is.EqualTo(serial), $"parallel block {chunk}");
+            Assert.That(AutoDiff.Hessian(new MixedSum(), x, new HessianConfig<double>(21, chunk, parallel: true, method: method)), Is.EqualTo(serial), $"parallel block {chunk}");
         }
     }
 

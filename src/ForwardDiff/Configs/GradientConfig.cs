@@ -143,8 +143,10 @@ public sealed class JacobianConfig<T>
 }
 
 /// <summary>
-/// Preallocated buffers for <c>AutoDiff.Hessian</c> and <c>AutoDiff.HessianVectorProduct</c>: nested chunked duals
-/// (a chunk of partials of a chunk of partials), which carry one chunk × chunk block of the Hessian per pass.
+/// Preallocated buffers for <c>AutoDiff.Hessian</c> and <c>AutoDiff.HessianVectorProduct</c>. For double and float the
+/// Hessian is computed by default from a tape of one evaluation by second-order adjoints
+/// (<see cref="HessianMethod.SecondOrderAdjoint"/>); otherwise, and for the Hessian–vector product, by nested chunked
+/// duals (a chunk of partials of a chunk of partials), which carry one chunk × chunk block of the Hessian per pass.
 /// </summary>
 /// <typeparam name="T">The scalar type.</typeparam>
 /// <remarks>Not thread-safe: one per thread, or set <see cref="Parallel"/>.</remarks>
@@ -160,10 +162,14 @@ public sealed class HessianConfig<T>
     /// mostly arithmetic. Blocks need far fewer passes, so for large n and functions dominated by transcendental calls an
     /// explicit 8 can be faster (1.24× at n = 100 in perf/README.md). Elsewhere the automatic block is min(n, 8) rounded
     /// to a storage size.</param>
-    /// <param name="parallel">Evaluate blocks on several cores (bit-identical to serial).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
-    public HessianConfig(int inputLength, int chunkSize = 0, bool parallel = false)
-        : this(inputLength, chunkSize, parallel, PartialsStorage.Automatic)
+    /// <param name="parallel">Evaluate blocks (or second-order adjoint sweeps) on several cores (bit-identical to serial).</param>
+    /// <param name="method">How H is computed (<see cref="HessianMethod"/>): by default second-order adjoints on a tape
+    /// for double and float on SIMD hardware, whose result does not depend on <paramref name="chunkSize"/> (the chunk
+    /// size then applies to the nested-dual fallback at non-finite points and to Hessian–vector products).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative, <paramref name="chunkSize"/> is not available or <paramref name="method"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is <see cref="HessianMethod.SecondOrderAdjoint"/> and <typeparamref name="T"/> is neither double nor float.</exception>
+    public HessianConfig(int inputLength, int chunkSize = 0, bool parallel = false, HessianMethod method = HessianMethod.Automatic)
+        : this(inputLength, chunkSize, parallel, PartialsStorage.Automatic, method)
     {
     }
 
@@ -171,8 +177,17 @@ public sealed class HessianConfig<T>
     /// Creates a config on a given storage family (for delegates typed on one). With chunk size 0,
     /// <see cref="PartialsStorage.Vector256"/> forces row segments for double and float even without SIMD hardware.
     /// </summary>
-    internal HessianConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage)
+    internal HessianConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage, HessianMethod method = HessianMethod.Automatic)
     {
+        bool tapeType = typeof(T) == typeof(double) || typeof(T) == typeof(float);
+        Method = method switch
+        {
+            HessianMethod.Automatic => storage == PartialsStorage.Automatic && tapeType && ChunkSizes.RegisterStorage ? HessianMethod.SecondOrderAdjoint : HessianMethod.NestedDuals,
+            HessianMethod.SecondOrderAdjoint when tapeType => HessianMethod.SecondOrderAdjoint,
+            HessianMethod.SecondOrderAdjoint => throw new ArgumentException($"HessianMethod.SecondOrderAdjoint needs double or float elements, not {typeof(T).Name}; use HessianMethod.NestedDuals or Automatic.", nameof(method)),
+            HessianMethod.NestedDuals => HessianMethod.NestedDuals,
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a HessianMethod value."),
+        };
         Storage = storage;
         RequestedChunkSize = chunkSize;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
@@ -190,6 +205,12 @@ public sealed class HessianConfig<T>
         int blocks = ChunkSizes.DivideRoundingUp(inputLength, ChunkSize);
         int passes = RowSegments ? ChunkEngine.RowSegmentPasses(inputLength, ChunkSize) : blocks * (blocks + 1) / 2;
         WorkerCount = parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, passes)) : 1;
+        if (Method == HessianMethod.SecondOrderAdjoint)
+        {
+            int sweeps = ChunkSizes.DivideRoundingUp(inputLength, Tape.SecondOrderTape<T>.Lanes);
+            SecondOrderTape = new Tape.SecondOrderTape<T>(inputLength, parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, sweeps)) : 1);
+        }
+
         if (RowSegments)
         {
             // Hessian and Hessian–vector product both run on the row-segment duals: one workspace serves both
@@ -206,6 +227,12 @@ public sealed class HessianConfig<T>
 
     /// <summary>The largest block the automatic rule picks for Hessians.</summary>
     public const int HessianThreshold = 8;
+
+    /// <summary>How this config computes Hessians: <see cref="HessianMethod.Automatic"/> resolved for <typeparamref name="T"/> and this machine.</summary>
+    public HessianMethod Method { get; }
+
+    /// <summary>The tape and sweep buffers of <see cref="HessianMethod.SecondOrderAdjoint"/> (null for nested duals).</summary>
+    internal Tape.SecondOrderTape<T>? SecondOrderTape { get; }
 
     /// <summary>n, the input length.</summary>
     public int InputLength { get; }

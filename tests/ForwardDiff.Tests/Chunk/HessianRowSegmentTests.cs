@@ -70,10 +70,10 @@ public class HessianRowSegmentTests
     public void RowSegments_EqualSquareBlocks_BitForBit(int n)
     {
         double[] x = Point(n, n + 40);
-        double[,] rows = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n));
+        double[,] rows = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n, method: HessianMethod.NestedDuals));
         foreach (int block in new[] { 1, 4, 8 })
         {
-            AssertBitIdentical(rows, AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n, block)), $"block {block}");
+            AssertBitIdentical(rows, AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n, block, method: HessianMethod.NestedDuals)), $"block {block}");
         }
     }
 
@@ -90,8 +90,8 @@ public class HessianRowSegmentTests
         ];
         foreach (double[] x in points)
         {
-            double[,] rows = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(x.Length));
-            AssertBitIdentical(rows, AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(x.Length, 4)), string.Join(", ", x));
+            double[,] rows = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(x.Length, method: HessianMethod.NestedDuals));
+            AssertBitIdentical(rows, AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(x.Length, 4, method: HessianMethod.NestedDuals)), string.Join(", ", x));
         }
     }
 
@@ -100,7 +100,7 @@ public class HessianRowSegmentTests
     {
         double[] x = Point(9, 3);
         x[4] = double.NaN;
-        double[,] h = AutoDiff.Hessian(new Rosenbrock(), x);
+        double[,] h = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<double>(9, method: HessianMethod.NestedDuals));
         Assert.Multiple(() =>
         {
             Assert.That(h[4, 4], Is.NaN);
@@ -117,8 +117,8 @@ public class HessianRowSegmentTests
         double[] x = Point(27, 8);
         HessianResult<double> serial = new(27);
         HessianResult<double> parallel = new(27);
-        AutoDiff.Hessian(new KitchenSink(), x, serial, new HessianConfig<double>(27));
-        AutoDiff.Hessian(new KitchenSink(), x, parallel, new HessianConfig<double>(27, parallel: true));
+        AutoDiff.Hessian(new KitchenSink(), x, serial, new HessianConfig<double>(27, method: HessianMethod.NestedDuals));
+        AutoDiff.Hessian(new KitchenSink(), x, parallel, new HessianConfig<double>(27, parallel: true, method: HessianMethod.NestedDuals));
         double[] gradient = AutoDiff.Gradient(new KitchenSink(), x);
         Assert.Multiple(() =>
         {
@@ -137,7 +137,7 @@ public class HessianRowSegmentTests
     {
         double[] x = Point(n, 11);
         double[,] expected = Rosenbrock.Hessian(x);
-        double[,] actual = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<double>(n));
+        double[,] actual = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<double>(n, method: HessianMethod.NestedDuals));
         for (int i = 0; i < n; i++)
         {
             for (int j = 0; j < n; j++)
@@ -152,8 +152,8 @@ public class HessianRowSegmentTests
     {
         double[] xd = Point(19, 5);
         float[] x = Array.ConvertAll(xd, v => (float)v);
-        float[,] rows = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<float>(19));
-        float[,] blocks = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<float>(19, 8));
+        float[,] rows = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<float>(19, method: HessianMethod.NestedDuals));
+        float[,] blocks = AutoDiff.Hessian(new Rosenbrock(), x, new HessianConfig<float>(19, 8, method: HessianMethod.NestedDuals));
         double[,] expected = Rosenbrock.Hessian(Array.ConvertAll(x, v => (double)v));
         for (int i = 0; i < 19; i++)
         {
@@ -172,7 +172,7 @@ public class HessianRowSegmentTests
         {
             Assert.That(AutoDiff.Hessian(new Rosenbrock(), Array.Empty<double>()).Length, Is.Zero);
             double[,] one = AutoDiff.Hessian(new KitchenSink(), [0.8]);
-            Assert.That(one[0, 0], Is.EqualTo(AutoDiff.Hessian(new KitchenSink(), [0.8], new HessianConfig<double>(1, 1))[0, 0]));
+            Assert.That(one[0, 0], Is.EqualTo(AutoDiff.Hessian(new KitchenSink(), [0.8], new HessianConfig<double>(1, 1, method: HessianMethod.NestedDuals))[0, 0]));
         });
     }
 
@@ -181,7 +181,7 @@ public class HessianRowSegmentTests
     {
         double[] x = Point(37, 2);
         double[] h = new double[37 * 37];
-        HessianConfig<double> config = new(37);
+        HessianConfig<double> config = new(37, method: HessianMethod.NestedDuals);
         AutoDiff.Hessian(new KitchenSink(), x, h, config);
         long before = GC.GetAllocatedBytesForCurrentThread();
         AutoDiff.Hessian(new Rosenbrock(), x, h, config);
@@ -195,7 +195,7 @@ public class HessianRowSegmentTests
     {
         double[] x = Point(n, 1);
         double[] v = Point(n, 2);
-        double[,] h = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n, 1));
+        double[,] h = AutoDiff.Hessian(new KitchenSink(), x, new HessianConfig<double>(n, 1, method: HessianMethod.NestedDuals));
         HessianVectorProductResult<double> result = new(n);
         AutoDiff.HessianVectorProduct(new KitchenSink(), x, v, result, new HessianConfig<double>(n));
         double[] gradient = AutoDiff.Gradient(new KitchenSink(), x);

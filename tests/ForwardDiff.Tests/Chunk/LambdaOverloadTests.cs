@@ -171,7 +171,7 @@ public class LambdaOverloadTests
         foreach (double[] x in new[] { Point(n, 17 + n), SpecialPoint(n) })
         {
             double[,] fromLambda = AutoDiff.Hessian(v => new HessianRowSegmentTests.KitchenSink().Invoke(v), x);
-            double[,] blocks = AutoDiff.Hessian(new HessianRowSegmentTests.KitchenSink(), x, new HessianConfig<double>(n, 4));
+            double[,] blocks = AutoDiff.Hessian(new HessianRowSegmentTests.KitchenSink(), x, new HessianConfig<double>(n, 4, method: HessianMethod.NestedDuals));
             Assert.That(fromLambda.GetLength(0), Is.EqualTo(n));
             AssertSameBits(Flatten(fromLambda), Flatten(blocks), "row-segment lambda vs 4 × 4 blocks");
         }
@@ -197,7 +197,7 @@ public class LambdaOverloadTests
     {
         float[] x = Point(11, 2).Select(v => (float)v).ToArray();
         float[,] fromLambda = AutoDiff.Hessian(v => new HessianRowSegmentTests.KitchenSink().Invoke(v), x);
-        float[,] blocks = AutoDiff.Hessian(new HessianRowSegmentTests.KitchenSink(), x, new HessianConfig<float>(11, 8));
+        float[,] blocks = AutoDiff.Hessian(new HessianRowSegmentTests.KitchenSink(), x, new HessianConfig<float>(11, 8, method: HessianMethod.NestedDuals));
         AssertSameBits(Flatten(fromLambda), Flatten(blocks), "float row-segment lambda vs 8 × 8 blocks");
     }
 

@@ -1,0 +1,439 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace ForwardDiff.Tape;
+
+/// <summary>One recorded operation: up to two parents (0 = the constant node) and the local partials at the point.</summary>
+/// <remarks>
+/// After the first-order reverse pass, <see cref="Daa"/>, <see cref="Dab"/> and <see cref="Dbb"/> hold the second
+/// partials weighted by the node's adjoint λ (λ·∂²aa, …), which is all the second-order sweeps need of them.
+/// </remarks>
+internal struct TapeNode<T>
+{
+    public int A;
+    public int B;
+    public T Da;
+    public T Db;
+    public T Daa;
+    public T Dab;
+    public T Dbb;
+}
+
+/// <summary>
+/// The tape of <see cref="HessianMethod.SecondOrderAdjoint"/> and its sweeps. Node 0 is the constant node (tangent 0),
+/// nodes 1…n the inputs, then one node per recorded operation in evaluation order (so parents precede children).
+/// A config owns one tape and reuses its buffers, so repeated calls allocate nothing once the tape has grown to the
+/// function's size.
+/// </summary>
+/// <typeparam name="T"><see cref="double"/> or <see cref="float"/>.</typeparam>
+internal sealed class SecondOrderTape<T>
+    where T : IFloatingPointIeee754<T>
+{
+    [ThreadStatic]
+    private static SecondOrderTape<T>? t_current;
+
+    private readonly int _workers;
+    private TapeNode<T>[] _nodes;
+    private int _count;
+    private T[] _adjoints;
+    private readonly TapeNumber<T>[] _inputs;
+    private readonly T[][] _tangents;
+    private readonly T[][] _secondAdjoints;
+    private readonly byte[][] _active;
+    private byte[] _curvatures;
+    private readonly int[] _firstUse;
+    private readonly byte[][] _touched;
+
+    /// <summary>Creates a tape for <paramref name="inputLength"/> inputs and <paramref name="workers"/> sweep workers.</summary>
+    public SecondOrderTape(int inputLength, int workers)
+    {
+        InputLength = inputLength;
+        _workers = workers;
+        int capacity = Math.Max(64, 16 * (inputLength + 1));
+        _nodes = new TapeNode<T>[capacity];
+        _adjoints = new T[capacity];
+        _inputs = new TapeNumber<T>[inputLength];
+        _curvatures = new byte[capacity];
+        _firstUse = new int[inputLength + 2];
+        _tangents = new T[workers][];
+        _secondAdjoints = new T[workers][];
+        _active = new byte[workers][];
+        _touched = new byte[workers][];
+        for (int w = 0; w < workers; w++)
+        {
+            _tangents[w] = [];
+            _secondAdjoints[w] = [];
+            _active[w] = [];
+            _touched[w] = [];
+        }
+    }
+
+    /// <summary>Directions per sweep: four <see cref="Vector256{T}"/> (16 doubles, 32 floats).</summary>
+    public static int Lanes => 4 * Vector256<T>.Count;
+
+    /// <summary>n.</summary>
+    public int InputLength { get; }
+
+    /// <summary>Appends a node to the current thread's tape and returns its index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Push(int a, T da, int b, T db, T daa, T dab, T dbb)
+    {
+        SecondOrderTape<T>? tape = t_current;
+        if (tape is null)
+        {
+            ThrowNoTape();
+        }
+
+        int k = tape._count;
+        TapeNode<T>[] nodes = tape._nodes;
+        if ((uint)k >= (uint)nodes.Length)
+        {
+            nodes = tape.Grow();
+        }
+
+        ref TapeNode<T> node = ref nodes[k];
+        node.A = a;
+        node.B = b;
+        node.Da = da;
+        node.Db = db;
+        node.Daa = daa;
+        node.Dab = dab;
+        node.Dbb = dbb;
+        tape._count = k + 1;
+        return k;
+    }
+
+    [DoesNotReturn]
+    private static void ThrowNoTape()
+        => throw new InvalidOperationException("A Hessian's tape number was used outside the evaluation that recorded it (for example on another thread). Use HessianMethod.NestedDuals for such functions.");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private TapeNode<T>[] Grow()
+    {
+        Array.Resize(ref _nodes, _nodes.Length * 2);
+        return _nodes;
+    }
+
+    /// <summary>
+    /// Records f at x, then computes f(x), ∇f (into <paramref name="gradient"/> unless empty) and H (row-major into
+    /// <paramref name="hessian"/>). Returns false, with the outputs unspecified, when a local partial or a result is not
+    /// finite: the caller then redoes the work with nested duals, whose conventions decide at such points.
+    /// </summary>
+    public bool TryRun<TFunction>(ref TFunction function, ReadOnlySpan<T> x, Span<T> gradient, Span<T> hessian, out T value)
+        where TFunction : IMultivariateFunction
+    {
+        int n = InputLength;
+        int output = Record(ref function, x, out value);
+        if (!ReverseFirstOrder(output))
+        {
+            return false;
+        }
+
+        int sweeps = (n + Lanes - 1) / Lanes;
+        int workers = Math.Min(_workers, Math.Max(1, sweeps));
+        if (workers <= 1)
+        {
+            bool finite = true;
+            for (int s = 0; s < sweeps; s++)
+            {
+                finite &= Sweep(0, s * Lanes, output, gradient, hessian);
+            }
+
+            return finite;
+        }
+
+        return RunParallel(workers, sweeps, output, gradient, hessian);
+    }
+
+    // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+    private bool RunParallel(int workers, int sweeps, int output, Span<T> gradientOut, Span<T> hessianOut)
+    {
+        T[] gradient = new T[gradientOut.Length];
+        T[] hessian = new T[hessianOut.Length];
+        bool[] finite = new bool[workers];
+        ChunkEngine.RunWorkers(workers, w =>
+        {
+            bool ok = true;
+            for (int s = w; s < sweeps; s += workers)
+            {
+                ok &= Sweep(w, s * Lanes, output, gradient, hessian);
+            }
+
+            finite[w] = ok;
+        });
+        gradient.CopyTo(gradientOut);
+        hessian.CopyTo(hessianOut);
+        return Array.TrueForAll(finite, static ok => ok);
+    }
+
+    // Evaluates f on tape numbers; returns the output's node.
+    private int Record<TFunction>(ref TFunction function, ReadOnlySpan<T> x, out T value)
+        where TFunction : IMultivariateFunction
+    {
+        int n = InputLength;
+        if (_nodes.Length < n + 1)
+        {
+            Array.Resize(ref _nodes, 2 * (n + 1));
+        }
+
+        Array.Clear(_nodes, 0, n + 1);
+        for (int i = 0; i < n; i++)
+        {
+            _inputs[i] = new(x[i], i + 1);
+        }
+
+        _count = n + 1;
+        SecondOrderTape<T>? previous = t_current;
+        t_current = this;
+        TapeNumber<T> result;
+        try
+        {
+            result = function.Invoke<TapeNumber<T>>(_inputs);
+        }
+        finally
+        {
+            t_current = previous;
+        }
+
+        value = result.Value;
+        return result.Index;
+    }
+
+    // λ (the gradient adjoints) once for all directions; folds λ into the second partials; false if any local partial
+    // is not finite.
+    private bool ReverseFirstOrder(int output)
+    {
+        int count = _count;
+        if (_adjoints.Length < count)
+        {
+            _adjoints = new T[_nodes.Length];
+            _curvatures = new byte[_nodes.Length];
+        }
+
+        Span<T> adjoints = _adjoints.AsSpan(0, count);
+        adjoints.Clear();
+        if (output != 0)
+        {
+            adjoints[output] = T.One;
+        }
+
+        T check = T.Zero;
+        ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref T lambda = ref MemoryMarshal.GetReference(adjoints);
+        ref byte curvatures = ref MemoryMarshal.GetArrayDataReference(_curvatures);
+        Span<int> firstUse = _firstUse;
+        firstUse.Fill(count);
+        for (int k = count - 1; k > InputLength; k--)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            // the first node reading each input (non-inputs share the spare last slot)
+            firstUse[node.A <= InputLength ? node.A : InputLength + 1] = k;
+            firstUse[node.B <= InputLength ? node.B : InputLength + 1] = k;
+            T lk = Unsafe.Add(ref lambda, k);
+            check += (node.Da + node.Db + node.Daa + node.Dab + node.Dbb) * T.Zero;
+            Unsafe.Add(ref lambda, node.A) += lk * node.Da;
+            Unsafe.Add(ref lambda, node.B) += lk * node.Db;
+            node.Daa = lk * node.Daa;
+            node.Dab = lk * node.Dab;
+            node.Dbb = lk * node.Dbb;
+            Unsafe.Add(ref curvatures, k) = (byte)((T.IsZero(node.Daa) ? 0 : 1) | (T.IsZero(node.Dab) ? 0 : 2) | (T.IsZero(node.Dbb) ? 0 : 4));
+        }
+
+        return T.IsFinite(check);
+    }
+
+    // One block of Lanes directions e_j0 … : forward tangents, reverse second-order adjoints, then the columns
+    // j0 … of H (entries on and above the diagonal, mirrored) and the same gradient entries.
+    private bool Sweep(int worker, int j0, int output, Span<T> gradient, Span<T> hessian)
+    {
+        int n = InputLength;
+        int count = _count;
+        int lanes = Lanes;
+        if (_active[worker].Length < count)
+        {
+            // new buffers are zero, as the invariant below requires
+            _tangents[worker] = new T[_nodes.Length * lanes];
+            _secondAdjoints[worker] = new T[_nodes.Length * lanes];
+            _active[worker] = new byte[_nodes.Length];
+            _touched[worker] = new byte[_nodes.Length];
+        }
+
+        // Invariant between sweeps: every tangent and second-adjoint row is zero and every flag clear. A sweep sets
+        // only the rows of the nodes that depend on one of its directions (active) or whose second adjoint it
+        // changes (touched), skips the others (their contributions are exact zeros), and clears what it set.
+        T[] tangentArray = _tangents[worker];
+        T[] adjointArray = _secondAdjoints[worker];
+        ref byte active = ref MemoryMarshal.GetArrayDataReference(_active[worker]);
+        ref byte touched = ref MemoryMarshal.GetArrayDataReference(_touched[worker]);
+        ref byte curvatures = ref MemoryMarshal.GetArrayDataReference(_curvatures);
+        int width = Math.Min(lanes, n - j0);
+
+        // seeds: input j0 + l in lane l
+        for (int l = 0; l < width; l++)
+        {
+            tangentArray[((j0 + l + 1) * lanes) + l] = T.One;
+            Unsafe.Add(ref active, j0 + l + 1) = 1;
+        }
+
+        ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref T tangents = ref MemoryMarshal.GetArrayDataReference(tangentArray);
+        ref T adjoints = ref MemoryMarshal.GetArrayDataReference(adjointArray);
+        int half = Vector256<T>.Count;
+
+        // forward: ṫ_k = ṫ_a ∂a + ṫ_b ∂b (multiply, multiply, add: the chunked duals' rounding)
+        // nodes before the first use of a seeded input cannot depend on the directions
+        int first = count;
+        for (int l = 0; l < width; l++)
+        {
+            first = Math.Min(first, _firstUse[j0 + l + 1]);
+        }
+
+        for (int k = first; k < count; k++)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            if ((Unsafe.Add(ref active, node.A) | Unsafe.Add(ref active, node.B)) == 0)
+            {
+                continue;
+            }
+
+            Unsafe.Add(ref active, k) = 1;
+            ref T ta = ref Unsafe.Add(ref tangents, node.A * lanes);
+            ref T tb = ref Unsafe.Add(ref tangents, node.B * lanes);
+            ref T tk = ref Unsafe.Add(ref tangents, k * lanes);
+            Vector256<T> da = Vector256.Create(node.Da);
+            Vector256<T> db = Vector256.Create(node.Db);
+            Forward(ref ta, ref tb, ref tk, da, db, 0);
+            Forward(ref ta, ref tb, ref tk, da, db, (nuint)half);
+            Forward(ref ta, ref tb, ref tk, da, db, (nuint)(2 * half));
+            Forward(ref ta, ref tb, ref tk, da, db, (nuint)(3 * half));
+        }
+
+        // reverse: λ̇_a += λ̇_k ∂a + λ (∂²aa ṫ_a + ∂²ab ṫ_b), λ̇_b += λ̇_k ∂b + λ (∂²ab ṫ_a + ∂²bb ṫ_b)
+        // below both the first active node and the lowest row marked so far, nothing can be processed
+        int low = first;
+        for (int k = count - 1; k > n && k >= low; k--)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            // which parents receive a contribution that is not an exact zero: λ̇_k ≠ 0, or a nonzero weighted second
+            // partial against an active tangent (curvature bits: 1 = ∂²aa, 2 = ∂²ab, 4 = ∂²bb)
+            int curvature = Unsafe.Add(ref curvatures, k);
+            int self = Unsafe.Add(ref touched, k);
+            int fromA = Unsafe.Add(ref active, node.A);
+            int fromB = Unsafe.Add(ref active, node.B);
+            int toA = self | (fromA & curvature) | (fromB & (curvature >> 1));
+            int toB = self | (fromA & (curvature >> 1)) | (fromB & (curvature >> 2));
+            if (((toA | toB) & 1) == 0)
+            {
+                continue;
+            }
+
+            // a row is marked whenever it is written, so the clean-up below finds it
+            Unsafe.Add(ref touched, node.A) |= (byte)(toA & 1);
+            Unsafe.Add(ref touched, node.B) |= (byte)(toB & 1);
+            low = Math.Min(low, Math.Min(node.A, node.B));
+            ref T ta = ref Unsafe.Add(ref tangents, node.A * lanes);
+            ref T tb = ref Unsafe.Add(ref tangents, node.B * lanes);
+            ref T sk = ref Unsafe.Add(ref adjoints, k * lanes);
+            ref T sa = ref Unsafe.Add(ref adjoints, node.A * lanes);
+            ref T sb = ref Unsafe.Add(ref adjoints, node.B * lanes);
+            Vector256<T> da = Vector256.Create(node.Da);
+            Vector256<T> db = Vector256.Create(node.Db);
+            Vector256<T> waa = Vector256.Create(node.Daa);
+            Vector256<T> wab = Vector256.Create(node.Dab);
+            Vector256<T> wbb = Vector256.Create(node.Dbb);
+            if ((toA & 1) != 0)
+            {
+                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, 0);
+                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)half);
+                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)(2 * half));
+                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)(3 * half));
+            }
+
+            // after a's update, so that x·x (a = b) accumulates both
+            if ((toB & 1) != 0)
+            {
+                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, 0);
+                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)half);
+                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)(2 * half));
+                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)(3 * half));
+            }
+        }
+
+        // outputs: H[i, j] for i ≤ j from column j, mirrored; ∂f/∂x_j from the output's tangent
+        bool finite = true;
+        for (int l = 0; l < width; l++)
+        {
+            int j = j0 + l;
+            if (!gradient.IsEmpty)
+            {
+                T g = Unsafe.Add(ref tangents, (output * lanes) + l);
+                gradient[j] = g;
+                finite &= T.IsFinite(g);
+            }
+
+            for (int i = 0; i <= j; i++)
+            {
+                T h = Unsafe.Add(ref adjoints, ((i + 1) * lanes) + l);
+                finite &= T.IsFinite(h);
+                hessian[(i * n) + j] = h;
+                hessian[(j * n) + i] = h;
+            }
+        }
+
+        // restore the invariant
+        for (int k = 0; k < count; k = k == n ? Math.Max(n + 1, low) : k + 1)
+        {
+            if (Unsafe.Add(ref active, k) != 0)
+            {
+                Unsafe.Add(ref active, k) = 0;
+                ClearRow(ref Unsafe.Add(ref tangents, k * lanes));
+            }
+
+            if (Unsafe.Add(ref touched, k) != 0)
+            {
+                Unsafe.Add(ref touched, k) = 0;
+                ClearRow(ref Unsafe.Add(ref adjoints, k * lanes));
+            }
+        }
+
+        return finite;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void ClearRow(ref T row)
+    {
+        int half = Vector256<T>.Count;
+        Vector256<T>.Zero.StoreUnsafe(ref row);
+        Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)half);
+        Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)(2 * half));
+        Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)(3 * half));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Forward(ref T ta, ref T tb, ref T tk, Vector256<T> da, Vector256<T> db, nuint offset)
+        => ((Vector256.LoadUnsafe(ref ta, offset) * da) + (Vector256.LoadUnsafe(ref tb, offset) * db)).StoreUnsafe(ref tk, offset);
+
+    // one vector of lanes of one parent's update: s += λ̇_k d + w₁ ṫ_a + w₂ ṫ_b
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Reverse(ref T sk, ref T ta, ref T tb, ref T target, Vector256<T> d, Vector256<T> w1, Vector256<T> w2, nuint offset)
+        => Fma(Vector256.LoadUnsafe(ref sk, offset), d, Fma(Vector256.LoadUnsafe(ref ta, offset), w1, Fma(Vector256.LoadUnsafe(ref tb, offset), w2, Vector256.LoadUnsafe(ref target, offset)))).StoreUnsafe(ref target, offset);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<T> Fma(Vector256<T> a, Vector256<T> b, Vector256<T> c)
+    {
+        if (typeof(T) == typeof(double))
+        {
+            return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        }
+
+        if (typeof(T) == typeof(float))
+        {
+            return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        }
+
+        return (a * b) + c;
+    }
+}
