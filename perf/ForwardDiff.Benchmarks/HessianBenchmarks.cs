@@ -4,8 +4,9 @@ using MathNet.Numerics.Differentiation;
 namespace ForwardDiff.Benchmarks;
 
 /// <summary>
-/// Hessian of extended Rosenbrock: nested chunked duals over the upper-triangle blocks (block 8 and 4), the analytic
-/// Hessian, and MathNet's finite-difference <see cref="NumericalHessian"/>; ratios against one plain f.
+/// Hessian of extended Rosenbrock: second-order adjoints on a tape (the automatic config), nested chunked duals (row
+/// segments, and 8 × 8 / 4 × 4 upper-triangle blocks), the analytic Hessian, and MathNet's finite-difference
+/// <see cref="NumericalHessian"/>; ratios against one plain f.
 /// </summary>
 [MemoryDiagnoser]
 public class HessianBenchmarks
@@ -16,6 +17,7 @@ public class HessianBenchmarks
     private double[] _product = [];
     private double[,] _analytic = new double[0, 0];
     private HessianConfig<double> _automatic = null!;
+    private HessianConfig<double> _rowSegments = null!;
     private HessianConfig<double> _block8 = null!;
     private HessianConfig<double> _block4 = null!;
     private NumericalHessian _numerical = null!;
@@ -35,8 +37,9 @@ public class HessianBenchmarks
         _product = new double[N];
         _analytic = new double[N, N];
         _automatic = new HessianConfig<double>(N);
-        _block8 = new HessianConfig<double>(N, 8);
-        _block4 = new HessianConfig<double>(N, 4);
+        _rowSegments = new HessianConfig<double>(N, method: HessianMethod.NestedDuals);
+        _block8 = new HessianConfig<double>(N, 8, method: HessianMethod.NestedDuals);
+        _block4 = new HessianConfig<double>(N, 4, method: HessianMethod.NestedDuals);
         _numerical = new NumericalHessian();
     }
 
@@ -45,10 +48,15 @@ public class HessianBenchmarks
     [Benchmark(Baseline = true)]
     public double F() => new ExtendedRosenbrock().Invoke<double>(_x);
 
-    /// <summary>The automatic config: register-resident row segments (1 × 4 per pass for double), upper triangle only.</summary>
+    /// <summary>The automatic config: second-order adjoints on a tape of one evaluation (16 directions per sweep).</summary>
     /// <returns>f(x).</returns>
     [Benchmark]
     public double HessianAutomatic() => AutoDiff.Hessian(new ExtendedRosenbrock(), _x, _hessian, _automatic);
+
+    /// <summary>Nested duals, register-resident row segments (1 × 4 per pass), upper triangle only.</summary>
+    /// <returns>f(x).</returns>
+    [Benchmark]
+    public double HessianNestedRowSegments() => AutoDiff.Hessian(new ExtendedRosenbrock(), _x, _hessian, _rowSegments);
 
     /// <summary>Nested chunked duals, 8 × 8 blocks, upper triangle only.</summary>
     /// <returns>f(x).</returns>

@@ -15,6 +15,7 @@ public class HessianTranscendentalBenchmarks
     private double[] _hessian = [];
     private HessianConfig<double> _automatic = null!;
     private HessianConfig<double> _block8 = null!;
+    private HessianConfig<double> _rowSegments = null!;
 
     /// <summary>The input length.</summary>
     [Params(10, 100)]
@@ -28,7 +29,8 @@ public class HessianTranscendentalBenchmarks
         _x = Enumerable.Range(0, N).Select(_ => (random.NextDouble() * 2) - 1).ToArray();
         _hessian = new double[N * N];
         _automatic = new HessianConfig<double>(N);
-        _block8 = new HessianConfig<double>(N, 8);
+        _block8 = new HessianConfig<double>(N, 8, method: HessianMethod.NestedDuals);
+        _rowSegments = new HessianConfig<double>(N, method: HessianMethod.NestedDuals);
     }
 
     /// <summary>f itself on double.</summary>
@@ -36,7 +38,7 @@ public class HessianTranscendentalBenchmarks
     [Benchmark(Baseline = true)]
     public double F() => new TranscendentalSum().Invoke<double>(_x);
 
-    /// <summary>The automatic config: row segments 1 × 4.</summary>
+    /// <summary>The automatic config: second-order adjoints on a tape.</summary>
     /// <returns>f(x).</returns>
     [Benchmark]
     public double HessianAutomatic() => AutoDiff.Hessian(new TranscendentalSum(), _x, _hessian, _automatic);
@@ -45,6 +47,11 @@ public class HessianTranscendentalBenchmarks
     /// <returns>f(x).</returns>
     [Benchmark]
     public double HessianBlock8() => AutoDiff.Hessian(new TranscendentalSum(), _x, _hessian, _block8);
+
+    /// <summary>Nested duals, register-resident row segments (1 × 4 per pass).</summary>
+    /// <returns>f(x).</returns>
+    [Benchmark]
+    public double HessianNestedRowSegments() => AutoDiff.Hessian(new TranscendentalSum(), _x, _hessian, _rowSegments);
 }
 
 /// <summary>f(x) = Σ exp(xᵢ/10)·sin(xᵢ₊₁) + √(1 + xᵢ²) + log(1 + xᵢ₊₁²).</summary>

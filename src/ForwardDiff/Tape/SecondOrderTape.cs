@@ -45,6 +45,7 @@ internal sealed class SecondOrderTape<T>
     private readonly byte[][] _active;
     private byte[] _curvatures;
     private readonly int[] _firstUse;
+    private bool _nestedDualsRequired;
     private readonly byte[][] _touched;
 
     /// <summary>Creates a tape for <paramref name="inputLength"/> inputs and <paramref name="workers"/> sweep workers.</summary>
@@ -106,6 +107,20 @@ internal sealed class SecondOrderTape<T>
         return k;
     }
 
+    /// <summary>
+    /// Makes the current recording fall back to nested duals: called where a value is not finite or where a
+    /// convention of the dual numbers decides a second partial (x^y at x = 0), which the tape's sweeps would not
+    /// reproduce bit for bit.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void RequireNestedDuals()
+    {
+        if (t_current is { } tape)
+        {
+            tape._nestedDualsRequired = true;
+        }
+    }
+
     [DoesNotReturn]
     private static void ThrowNoTape()
         => throw new InvalidOperationException("A Hessian's tape number was used outside the evaluation that recorded it (for example on another thread). Use HessianMethod.NestedDuals for such functions.");
@@ -126,8 +141,18 @@ internal sealed class SecondOrderTape<T>
         where TFunction : IMultivariateFunction
     {
         int n = InputLength;
+        foreach (T xi in x)
+        {
+            if (!T.IsFinite(xi))
+            {
+                // NaN and ±∞ inputs: the conventions of the dual numbers decide
+                value = T.Zero;
+                return false;
+            }
+        }
+
         int output = Record(ref function, x, out value);
-        if (!ReverseFirstOrder(output))
+        if (_nestedDualsRequired || !ReverseFirstOrder(output))
         {
             return false;
         }
@@ -186,6 +211,7 @@ internal sealed class SecondOrderTape<T>
         }
 
         _count = n + 1;
+        _nestedDualsRequired = false;
         SecondOrderTape<T>? previous = t_current;
         t_current = this;
         TapeNumber<T> result;

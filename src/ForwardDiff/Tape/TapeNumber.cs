@@ -28,6 +28,12 @@ internal readonly struct TapeNumber<T> : IFloatingPointIeee754<TapeNumber<T>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TapeNumber(T value, int index)
     {
+        if (index != 0 && !T.IsFinite(value))
+        {
+            // an infinite or NaN value that depends on the inputs: the dual numbers' conventions decide
+            SecondOrderTape<T>.RequireNestedDuals();
+        }
+
         Value = value;
         Index = index;
     }
@@ -266,7 +272,16 @@ internal readonly struct TapeNumber<T> : IFloatingPointIeee754<TapeNumber<T>>
 
     public static TapeNumber<T> Log10P1(TapeNumber<T> x) => FromHyper(x, HyperDual<T>.Log10P1(Seed(x)));
 
-    public static TapeNumber<T> Pow(TapeNumber<T> x, TapeNumber<T> y) => Binary(x, y, static (a, b) => HyperDual<T>.Pow(a, b));
+    public static TapeNumber<T> Pow(TapeNumber<T> x, TapeNumber<T> y)
+    {
+        if (T.IsZero(x.Value) && (x.Index | y.Index) != 0)
+        {
+            // 0^y: the conventions of CONVENTIONS.md decide the partials, and nesting differentiates them again
+            SecondOrderTape<T>.RequireNestedDuals();
+        }
+
+        return Binary(x, y, static (a, b) => HyperDual<T>.Pow(a, b));
+    }
 
     public static TapeNumber<T> Sqrt(TapeNumber<T> x) => FromHyper(x, HyperDual<T>.Sqrt(Seed(x)));
 
