@@ -5,11 +5,14 @@ namespace ForwardDiff;
 public static partial class AutoDiff
 {
     /// <summary>
-    /// The Hessian H[i, j] = ∂²f/∂xᵢ∂xⱼ by nested chunked duals: each evaluation carries one N × N block, and only the
-    /// ⌈n/N⌉(⌈n/N⌉ + 1)/2 blocks on and above the diagonal are evaluated; the rest is mirrored, so H is exactly symmetric.
-    /// With the automatic config, double and float on SIMD hardware (256-bit, or 128-bit as two halves) evaluate 1 × N row segments instead
-    /// (N = 4 doubles or 8 floats, segments on and above the diagonal): the nested dual is then small enough for the JIT
-    /// to keep in registers, several times faster than square blocks, and bit-identical to them.
+    /// The Hessian H[i, j] = ∂²f/∂xᵢ∂xⱼ. For double and float (on SIMD hardware) by second-order adjoints on a tape
+    /// (<see cref="HessianMethod.SecondOrderAdjoint"/>): one evaluation of f records each operation with its local first
+    /// and second partials, then sweeps of 16 directions (32 for float) compute the columns of H, skipping operations
+    /// whose contribution is an exact zero; where an input, a value or a partial is not finite (or at 0^y) the call is
+    /// redone with nested duals, whose conventions then decide. Otherwise by nested chunked duals: each evaluation
+    /// carries one N × N block, or with the automatic config a 1 × N row segment on register-resident duals, and only
+    /// the blocks on and above the diagonal are evaluated. Either way H is mirrored from its upper triangle, so it is
+    /// exactly symmetric.
     /// </summary>
     /// <typeparam name="T">The scalar type.</typeparam>
     /// <typeparam name="TFunction">The function, ideally a struct.</typeparam>

@@ -155,8 +155,9 @@ public sealed class HessianConfig<T>
 {
     /// <summary>Creates a config for functions of <paramref name="inputLength"/> inputs.</summary>
     /// <param name="inputLength">n (≥ 0).</param>
-    /// <param name="chunkSize">Block size: 0 = automatic; otherwise one of 1–12 or 16, and each pass carries one
-    /// chunk × chunk block of second partials (nested chunked duals). The automatic choice for double and float on
+    /// <param name="chunkSize">Block size of the nested duals (the method for element types other than double and float,
+    /// for <see cref="HessianMethod.NestedDuals"/>, for the tape's fallback and for Hessian–vector products): 0 =
+    /// automatic; otherwise one of 1–12 or 16, and each pass carries one chunk × chunk block of second partials. The automatic choice for double and float on
     /// SIMD hardware (256-bit, or 128-bit as two halves) is a row segment per pass (one outer partial over a vector of inner partials: 1 × 4 for double,
     /// 1 × 8 for float), which the JIT keeps in registers: measured 3–5× faster than square blocks here when the function is
     /// mostly arithmetic. Blocks need far fewer passes, so for large n and functions dominated by transcendental calls an
