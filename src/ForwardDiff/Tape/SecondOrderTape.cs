@@ -32,8 +32,42 @@ internal struct TapeNode<T>
 internal sealed class SecondOrderTape<T>
     where T : IFloatingPointIeee754<T>
 {
-    [ThreadStatic]
-    private static SecondOrderTape<T>? t_current;
+    // The thread's recording tape. A thread static of a generic class is reached through a runtime helper; the
+    // non-generic holder's fields are inlined TLS accesses, one per element type (the JIT folds the choice).
+    private static SecondOrderTape<T>? t_current
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            if (typeof(T) == typeof(double))
+            {
+                return Unsafe.As<SecondOrderTape<T>?>(CurrentTape.Double);
+            }
+
+            if (typeof(T) == typeof(float))
+            {
+                return Unsafe.As<SecondOrderTape<T>?>(CurrentTape.Single);
+            }
+
+            return CurrentTape.Other as SecondOrderTape<T>;
+        }
+
+        set
+        {
+            if (typeof(T) == typeof(double))
+            {
+                CurrentTape.Double = value;
+            }
+            else if (typeof(T) == typeof(float))
+            {
+                CurrentTape.Single = value;
+            }
+            else
+            {
+                CurrentTape.Other = value;
+            }
+        }
+    }
 
     private readonly int _workers;
     private TapeNode<T>[] _nodes;
@@ -173,6 +207,40 @@ internal sealed class SecondOrderTape<T>
         return RunParallel(workers, sweeps, output, gradient, hessian);
     }
 
+    /// <summary>
+    /// Records f at x, then computes f(x), ∇f (reverse adjoints, into <paramref name="gradient"/> unless empty) and
+    /// H·v (one sweep with v as its direction). False, with the outputs unspecified, where an input, a direction
+    /// component, a value, a local partial or a result is not finite (the caller then uses nested duals).
+    /// </summary>
+    public bool TryHessianVector<TFunction>(ref TFunction function, ReadOnlySpan<T> x, ReadOnlySpan<T> direction, Span<T> gradient, Span<T> product, out T value)
+        where TFunction : IMultivariateFunction
+    {
+        value = T.Zero;
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!T.IsFinite(x[i]) || !T.IsFinite(direction[i]))
+            {
+                return false;
+            }
+        }
+
+        int output = Record(ref function, x, out value);
+        if (_nestedDualsRequired || !ReverseFirstOrder(output))
+        {
+            return false;
+        }
+
+        bool finite = true;
+        for (int i = 0; i < gradient.Length; i++)
+        {
+            T g = _adjoints[i + 1];
+            finite &= T.IsFinite(g);
+            gradient[i] = g;
+        }
+
+        return DirectionSweep(direction, product) && finite;
+    }
+
     // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
     private bool RunParallel(int workers, int sweeps, int output, Span<T> gradientOut, Span<T> hessianOut)
     {
@@ -276,119 +344,26 @@ internal sealed class SecondOrderTape<T>
     private bool Sweep(int worker, int j0, int output, Span<T> gradient, Span<T> hessian)
     {
         int n = InputLength;
-        int count = _count;
         int lanes = Lanes;
-        if (_active[worker].Length < count)
-        {
-            // new buffers are zero, as the invariant below requires
-            _tangents[worker] = new T[_nodes.Length * lanes];
-            _secondAdjoints[worker] = new T[_nodes.Length * lanes];
-            _active[worker] = new byte[_nodes.Length];
-            _touched[worker] = new byte[_nodes.Length];
-        }
-
-        // Invariant between sweeps: every tangent and second-adjoint row is zero and every flag clear. A sweep sets
-        // only the rows of the nodes that depend on one of its directions (active) or whose second adjoint it
-        // changes (touched), skips the others (their contributions are exact zeros), and clears what it set.
+        EnsureSweepBuffers(worker);
         T[] tangentArray = _tangents[worker];
-        T[] adjointArray = _secondAdjoints[worker];
         ref byte active = ref MemoryMarshal.GetArrayDataReference(_active[worker]);
-        ref byte touched = ref MemoryMarshal.GetArrayDataReference(_touched[worker]);
-        ref byte curvatures = ref MemoryMarshal.GetArrayDataReference(_curvatures);
         int width = Math.Min(lanes, n - j0);
 
-        // seeds: input j0 + l in lane l
+        // seeds: input j0 + l in lane l; nodes before the first use of a seeded input cannot depend on the directions
+        int first = _count;
         for (int l = 0; l < width; l++)
         {
             tangentArray[((j0 + l + 1) * lanes) + l] = T.One;
             Unsafe.Add(ref active, j0 + l + 1) = 1;
-        }
-
-        ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
-        ref T tangents = ref MemoryMarshal.GetArrayDataReference(tangentArray);
-        ref T adjoints = ref MemoryMarshal.GetArrayDataReference(adjointArray);
-        int half = Vector256<T>.Count;
-
-        // forward: ṫ_k = ṫ_a ∂a + ṫ_b ∂b (multiply, multiply, add: the chunked duals' rounding)
-        // nodes before the first use of a seeded input cannot depend on the directions
-        int first = count;
-        for (int l = 0; l < width; l++)
-        {
             first = Math.Min(first, _firstUse[j0 + l + 1]);
         }
 
-        for (int k = first; k < count; k++)
-        {
-            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
-            if ((Unsafe.Add(ref active, node.A) | Unsafe.Add(ref active, node.B)) == 0)
-            {
-                continue;
-            }
-
-            Unsafe.Add(ref active, k) = 1;
-            ref T ta = ref Unsafe.Add(ref tangents, node.A * lanes);
-            ref T tb = ref Unsafe.Add(ref tangents, node.B * lanes);
-            ref T tk = ref Unsafe.Add(ref tangents, k * lanes);
-            Vector256<T> da = Vector256.Create(node.Da);
-            Vector256<T> db = Vector256.Create(node.Db);
-            Forward(ref ta, ref tb, ref tk, da, db, 0);
-            Forward(ref ta, ref tb, ref tk, da, db, (nuint)half);
-            Forward(ref ta, ref tb, ref tk, da, db, (nuint)(2 * half));
-            Forward(ref ta, ref tb, ref tk, da, db, (nuint)(3 * half));
-        }
-
-        // reverse: λ̇_a += λ̇_k ∂a + λ (∂²aa ṫ_a + ∂²ab ṫ_b), λ̇_b += λ̇_k ∂b + λ (∂²ab ṫ_a + ∂²bb ṫ_b)
-        // below both the first active node and the lowest row marked so far, nothing can be processed
-        int low = first;
-        for (int k = count - 1; k > n && k >= low; k--)
-        {
-            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
-            // which parents receive a contribution that is not an exact zero: λ̇_k ≠ 0, or a nonzero weighted second
-            // partial against an active tangent (curvature bits: 1 = ∂²aa, 2 = ∂²ab, 4 = ∂²bb)
-            int curvature = Unsafe.Add(ref curvatures, k);
-            int self = Unsafe.Add(ref touched, k);
-            int fromA = Unsafe.Add(ref active, node.A);
-            int fromB = Unsafe.Add(ref active, node.B);
-            int toA = self | (fromA & curvature) | (fromB & (curvature >> 1));
-            int toB = self | (fromA & (curvature >> 1)) | (fromB & (curvature >> 2));
-            if (((toA | toB) & 1) == 0)
-            {
-                continue;
-            }
-
-            // a row is marked whenever it is written, so the clean-up below finds it
-            Unsafe.Add(ref touched, node.A) |= (byte)(toA & 1);
-            Unsafe.Add(ref touched, node.B) |= (byte)(toB & 1);
-            low = Math.Min(low, Math.Min(node.A, node.B));
-            ref T ta = ref Unsafe.Add(ref tangents, node.A * lanes);
-            ref T tb = ref Unsafe.Add(ref tangents, node.B * lanes);
-            ref T sk = ref Unsafe.Add(ref adjoints, k * lanes);
-            ref T sa = ref Unsafe.Add(ref adjoints, node.A * lanes);
-            ref T sb = ref Unsafe.Add(ref adjoints, node.B * lanes);
-            Vector256<T> da = Vector256.Create(node.Da);
-            Vector256<T> db = Vector256.Create(node.Db);
-            Vector256<T> waa = Vector256.Create(node.Daa);
-            Vector256<T> wab = Vector256.Create(node.Dab);
-            Vector256<T> wbb = Vector256.Create(node.Dbb);
-            if ((toA & 1) != 0)
-            {
-                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, 0);
-                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)half);
-                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)(2 * half));
-                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)(3 * half));
-            }
-
-            // after a's update, so that x·x (a = b) accumulates both
-            if ((toB & 1) != 0)
-            {
-                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, 0);
-                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)half);
-                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)(2 * half));
-                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)(3 * half));
-            }
-        }
+        int low = Propagate<FourVectors>(worker, first);
 
         // outputs: H[i, j] for i ≤ j from column j, mirrored; ∂f/∂x_j from the output's tangent
+        ref T tangents = ref MemoryMarshal.GetArrayDataReference(tangentArray);
+        ref T adjoints = ref MemoryMarshal.GetArrayDataReference(_secondAdjoints[worker]);
         bool finite = true;
         for (int l = 0; l < width; l++)
         {
@@ -409,33 +384,213 @@ internal sealed class SecondOrderTape<T>
             }
         }
 
-        // restore the invariant
+        Clean<FourVectors>(worker, low);
+        return finite;
+    }
+
+    // One sweep with the direction v in lane 0: H·v from the inputs' second adjoints.
+    private bool DirectionSweep(ReadOnlySpan<T> direction, Span<T> product)
+    {
+        int n = InputLength;
+        int lanes = Vector256<T>.Count;
+        EnsureSweepBuffers(0);
+        T[] tangentArray = _tangents[0];
+        ref byte active = ref MemoryMarshal.GetArrayDataReference(_active[0]);
+        int first = _count;
+        for (int i = 0; i < n; i++)
+        {
+            if (!T.IsZero(direction[i]))
+            {
+                tangentArray[(i + 1) * lanes] = direction[i];
+                Unsafe.Add(ref active, i + 1) = 1;
+                first = Math.Min(first, _firstUse[i + 1]);
+            }
+        }
+
+        int low = Propagate<OneVector>(0, first);
+        ref T adjoints = ref MemoryMarshal.GetArrayDataReference(_secondAdjoints[0]);
+        bool finite = true;
+        for (int i = 0; i < n; i++)
+        {
+            T h = Unsafe.Add(ref adjoints, (i + 1) * lanes);
+            finite &= T.IsFinite(h);
+            product[i] = h;
+        }
+
+        Clean<OneVector>(0, low);
+        return finite;
+    }
+
+    // new buffers are zero, as the invariant of Propagate requires
+    private void EnsureSweepBuffers(int worker)
+    {
+        if (_active[worker].Length < _count)
+        {
+            _tangents[worker] = new T[_nodes.Length * Lanes];
+            _secondAdjoints[worker] = new T[_nodes.Length * Lanes];
+            _active[worker] = new byte[_nodes.Length];
+            _touched[worker] = new byte[_nodes.Length];
+        }
+    }
+
+    // Invariant between sweeps: every tangent and second-adjoint row is zero and every flag clear. The caller seeds
+    // the inputs' tangent rows (marking them active); a sweep then sets only the rows of the nodes that depend on a
+    // seeded input (active) or whose second adjoint it changes (touched), skips the others (their contributions are
+    // exact zeros), and Clean clears what it set. Returns the lowest node index that may have been set.
+    private int Propagate<TWidth>(int worker, int first)
+        where TWidth : struct, ILaneWidth
+    {
+        int n = InputLength;
+        int count = _count;
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
+        ref byte active = ref MemoryMarshal.GetArrayDataReference(_active[worker]);
+        ref byte touched = ref MemoryMarshal.GetArrayDataReference(_touched[worker]);
+        ref byte curvatures = ref MemoryMarshal.GetArrayDataReference(_curvatures);
+        ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref T tangents = ref MemoryMarshal.GetArrayDataReference(_tangents[worker]);
+        ref T adjoints = ref MemoryMarshal.GetArrayDataReference(_secondAdjoints[worker]);
+        int half = Vector256<T>.Count;
+
+        // forward: ṫ_k = ṫ_a ∂a + ṫ_b ∂b (multiply, multiply, add: the chunked duals' rounding)
+        for (int k = first; k < count; k++)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            if ((Unsafe.Add(ref active, node.A) | Unsafe.Add(ref active, node.B)) == 0)
+            {
+                continue;
+            }
+
+            Unsafe.Add(ref active, k) = 1;
+            ref T ta = ref Unsafe.Add(ref tangents, node.A * lanes);
+            ref T tb = ref Unsafe.Add(ref tangents, node.B * lanes);
+            ref T tk = ref Unsafe.Add(ref tangents, k * lanes);
+            Vector256<T> da = Vector256.Create(node.Da);
+            Vector256<T> db = Vector256.Create(node.Db);
+            Forward(ref ta, ref tb, ref tk, da, db, 0);
+            if (TWidth.Vectors > 1)
+            {
+                Forward(ref ta, ref tb, ref tk, da, db, (nuint)half);
+            }
+
+            if (TWidth.Vectors > 2)
+            {
+                Forward(ref ta, ref tb, ref tk, da, db, (nuint)(2 * half));
+                Forward(ref ta, ref tb, ref tk, da, db, (nuint)(3 * half));
+            }
+        }
+
+        // reverse: λ̇_a += λ̇_k ∂a + λ (∂²aa ṫ_a + ∂²ab ṫ_b), λ̇_b += λ̇_k ∂b + λ (∂²ab ṫ_a + ∂²bb ṫ_b)
+        // below both the first active node and the lowest row marked so far, nothing can be processed
+        int low = first;
+        for (int k = count - 1; k > n && k >= low; k--)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+
+            // which parents receive a contribution that is not an exact zero: λ̇_k ≠ 0, or a nonzero weighted second
+            // partial against an active tangent (curvature bits: 1 = ∂²aa, 2 = ∂²ab, 4 = ∂²bb)
+            int curvature = Unsafe.Add(ref curvatures, k);
+            int self = Unsafe.Add(ref touched, k);
+            int fromA = Unsafe.Add(ref active, node.A);
+            int fromB = Unsafe.Add(ref active, node.B);
+            int toA = self | (fromA & curvature) | (fromB & (curvature >> 1));
+            int toB = self | (fromA & (curvature >> 1)) | (fromB & (curvature >> 2));
+            if (((toA | toB) & 1) == 0)
+            {
+                continue;
+            }
+
+            // a row is marked whenever it is written, so that Clean finds it
+            Unsafe.Add(ref touched, node.A) |= (byte)(toA & 1);
+            Unsafe.Add(ref touched, node.B) |= (byte)(toB & 1);
+            low = Math.Min(low, Math.Min(node.A, node.B));
+            ref T ta = ref Unsafe.Add(ref tangents, node.A * lanes);
+            ref T tb = ref Unsafe.Add(ref tangents, node.B * lanes);
+            ref T sk = ref Unsafe.Add(ref adjoints, k * lanes);
+            ref T sa = ref Unsafe.Add(ref adjoints, node.A * lanes);
+            ref T sb = ref Unsafe.Add(ref adjoints, node.B * lanes);
+            Vector256<T> da = Vector256.Create(node.Da);
+            Vector256<T> db = Vector256.Create(node.Db);
+            Vector256<T> waa = Vector256.Create(node.Daa);
+            Vector256<T> wab = Vector256.Create(node.Dab);
+            Vector256<T> wbb = Vector256.Create(node.Dbb);
+            if ((toA & 1) != 0)
+            {
+                Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, 0);
+                if (TWidth.Vectors > 1)
+                {
+                    Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)half);
+                }
+
+                if (TWidth.Vectors > 2)
+                {
+                    Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)(2 * half));
+                    Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)(3 * half));
+                }
+            }
+
+            // after a's update, so that x·x (a = b) accumulates both
+            if ((toB & 1) != 0)
+            {
+                Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, 0);
+                if (TWidth.Vectors > 1)
+                {
+                    Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)half);
+                }
+
+                if (TWidth.Vectors > 2)
+                {
+                    Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)(2 * half));
+                    Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)(3 * half));
+                }
+            }
+        }
+
+        return Math.Min(low, first);
+    }
+
+    // Restores the invariant: clears the rows and flags a sweep set (inputs and nodes from low on).
+    private void Clean<TWidth>(int worker, int low)
+        where TWidth : struct, ILaneWidth
+    {
+        int n = InputLength;
+        int count = _count;
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
+        ref byte active = ref MemoryMarshal.GetArrayDataReference(_active[worker]);
+        ref byte touched = ref MemoryMarshal.GetArrayDataReference(_touched[worker]);
+        ref T tangents = ref MemoryMarshal.GetArrayDataReference(_tangents[worker]);
+        ref T adjoints = ref MemoryMarshal.GetArrayDataReference(_secondAdjoints[worker]);
         for (int k = 0; k < count; k = k == n ? Math.Max(n + 1, low) : k + 1)
         {
             if (Unsafe.Add(ref active, k) != 0)
             {
                 Unsafe.Add(ref active, k) = 0;
-                ClearRow(ref Unsafe.Add(ref tangents, k * lanes));
+                ClearRow<TWidth>(ref Unsafe.Add(ref tangents, k * lanes));
             }
 
             if (Unsafe.Add(ref touched, k) != 0)
             {
                 Unsafe.Add(ref touched, k) = 0;
-                ClearRow(ref Unsafe.Add(ref adjoints, k * lanes));
+                ClearRow<TWidth>(ref Unsafe.Add(ref adjoints, k * lanes));
             }
         }
-
-        return finite;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void ClearRow(ref T row)
+    private static void ClearRow<TWidth>(ref T row)
+        where TWidth : struct, ILaneWidth
     {
         int half = Vector256<T>.Count;
         Vector256<T>.Zero.StoreUnsafe(ref row);
-        Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)half);
-        Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)(2 * half));
-        Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)(3 * half));
+        if (TWidth.Vectors > 1)
+        {
+            Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)half);
+        }
+
+        if (TWidth.Vectors > 2)
+        {
+            Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)(2 * half));
+            Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)(3 * half));
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -462,4 +617,35 @@ internal sealed class SecondOrderTape<T>
 
         return (a * b) + c;
     }
+}
+
+/// <summary>The number of <c>Vector256</c> lanes blocks a sweep carries per node (a JIT-time constant).</summary>
+internal interface ILaneWidth
+{
+    static abstract int Vectors { get; }
+}
+
+/// <summary>One vector per node: the Hessian–vector product's single direction.</summary>
+internal readonly struct OneVector : ILaneWidth
+{
+    public static int Vectors => 1;
+}
+
+/// <summary>Four vectors per node (16 doubles, 32 floats): the Hessian's sweeps.</summary>
+internal readonly struct FourVectors : ILaneWidth
+{
+    public static int Vectors => 4;
+}
+
+/// <summary>The recording tape of the current thread, one slot per element type (see SecondOrderTape.t_current).</summary>
+internal static class CurrentTape
+{
+    [ThreadStatic]
+    internal static object? Double;
+
+    [ThreadStatic]
+    internal static object? Single;
+
+    [ThreadStatic]
+    internal static object? Other;
 }
