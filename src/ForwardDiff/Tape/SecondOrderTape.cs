@@ -106,7 +106,7 @@ internal sealed class SecondOrderTape<T>
         }
     }
 
-    /// <summary>Directions per sweep: four <see cref="Vector256{T}"/> (16 doubles, 32 floats).</summary>
+    /// <summary>The most directions per sweep: four <see cref="Vector256{T}"/> (16 doubles, 32 floats).</summary>
     public static int Lanes => 4 * Vector256<T>.Count;
 
     /// <summary>n.</summary>
@@ -191,20 +191,36 @@ internal sealed class SecondOrderTape<T>
             return false;
         }
 
-        int sweeps = (n + Lanes - 1) / Lanes;
+        // lanes per sweep: whole vectors up to four, fewer only when n needs fewer (the bits do not depend on the width:
+        // every lane does the same operations, and a skipped contribution is an exact zero)
+        int vectors = Math.Clamp((n + Vector256<T>.Count - 1) / Vector256<T>.Count, 1, 4);
+        return vectors switch
+        {
+            1 => RunSweeps<OneVector>(output, gradient, hessian),
+            2 => RunSweeps<TwoVectors>(output, gradient, hessian),
+            3 => RunSweeps<ThreeVectors>(output, gradient, hessian),
+            _ => RunSweeps<FourVectors>(output, gradient, hessian),
+        };
+    }
+
+    private bool RunSweeps<TWidth>(int output, Span<T> gradient, Span<T> hessian)
+        where TWidth : struct, ILaneWidth
+    {
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
+        int sweeps = (InputLength + lanes - 1) / lanes;
         int workers = Math.Min(_workers, Math.Max(1, sweeps));
         if (workers <= 1)
         {
             bool finite = true;
             for (int s = 0; s < sweeps; s++)
             {
-                finite &= Sweep(0, s * Lanes, output, gradient, hessian);
+                finite &= Sweep<TWidth>(0, s * lanes, output, gradient, hessian);
             }
 
             return finite;
         }
 
-        return RunParallel(workers, sweeps, output, gradient, hessian);
+        return RunParallel<TWidth>(workers, sweeps, output, gradient, hessian);
     }
 
     /// <summary>
@@ -242,8 +258,10 @@ internal sealed class SecondOrderTape<T>
     }
 
     // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
-    private bool RunParallel(int workers, int sweeps, int output, Span<T> gradientOut, Span<T> hessianOut)
+    private bool RunParallel<TWidth>(int workers, int sweeps, int output, Span<T> gradientOut, Span<T> hessianOut)
+        where TWidth : struct, ILaneWidth
     {
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
         T[] gradient = new T[gradientOut.Length];
         T[] hessian = new T[hessianOut.Length];
         bool[] finite = new bool[workers];
@@ -252,7 +270,7 @@ internal sealed class SecondOrderTape<T>
             bool ok = true;
             for (int s = w; s < sweeps; s += workers)
             {
-                ok &= Sweep(w, s * Lanes, output, gradient, hessian);
+                ok &= Sweep<TWidth>(w, s * lanes, output, gradient, hessian);
             }
 
             finite[w] = ok;
@@ -339,12 +357,13 @@ internal sealed class SecondOrderTape<T>
         return T.IsFinite(check);
     }
 
-    // One block of Lanes directions e_j0 … : forward tangents, reverse second-order adjoints, then the columns
+    // One block of directions (TWidth vectors of lanes) e_j0 … : forward tangents, reverse second-order adjoints, then the columns
     // j0 … of H (entries on and above the diagonal, mirrored) and the same gradient entries.
-    private bool Sweep(int worker, int j0, int output, Span<T> gradient, Span<T> hessian)
+    private bool Sweep<TWidth>(int worker, int j0, int output, Span<T> gradient, Span<T> hessian)
+        where TWidth : struct, ILaneWidth
     {
         int n = InputLength;
-        int lanes = Lanes;
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
         EnsureSweepBuffers(worker);
         T[] tangentArray = _tangents[worker];
         ref byte active = ref MemoryMarshal.GetArrayDataReference(_active[worker]);
@@ -359,7 +378,7 @@ internal sealed class SecondOrderTape<T>
             first = Math.Min(first, _firstUse[j0 + l + 1]);
         }
 
-        int low = Propagate<FourVectors>(worker, first);
+        int low = Propagate<TWidth>(worker, first);
 
         // outputs: H[i, j] for i ≤ j from column j, mirrored; ∂f/∂x_j from the output's tangent
         ref T tangents = ref MemoryMarshal.GetArrayDataReference(tangentArray);
@@ -384,7 +403,7 @@ internal sealed class SecondOrderTape<T>
             }
         }
 
-        Clean<FourVectors>(worker, low);
+        Clean<TWidth>(worker, low);
         return finite;
     }
 
@@ -475,6 +494,11 @@ internal sealed class SecondOrderTape<T>
             if (TWidth.Vectors > 2)
             {
                 Forward(ref ta, ref tb, ref tk, da, db, (nuint)(2 * half));
+            }
+
+
+            if (TWidth.Vectors > 3)
+            {
                 Forward(ref ta, ref tb, ref tk, da, db, (nuint)(3 * half));
             }
         }
@@ -524,6 +548,11 @@ internal sealed class SecondOrderTape<T>
                 if (TWidth.Vectors > 2)
                 {
                     Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)(2 * half));
+                }
+
+
+                if (TWidth.Vectors > 3)
+                {
                     Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, (nuint)(3 * half));
                 }
             }
@@ -540,6 +569,11 @@ internal sealed class SecondOrderTape<T>
                 if (TWidth.Vectors > 2)
                 {
                     Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)(2 * half));
+                }
+
+
+                if (TWidth.Vectors > 3)
+                {
                     Reverse(ref sk, ref ta, ref tb, ref sb, db, wab, wbb, (nuint)(3 * half));
                 }
             }
@@ -589,6 +623,11 @@ internal sealed class SecondOrderTape<T>
         if (TWidth.Vectors > 2)
         {
             Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)(2 * half));
+        }
+
+
+        if (TWidth.Vectors > 3)
+        {
             Vector256<T>.Zero.StoreUnsafe(ref row, (nuint)(3 * half));
         }
     }
@@ -629,6 +668,18 @@ internal interface ILaneWidth
 internal readonly struct OneVector : ILaneWidth
 {
     public static int Vectors => 1;
+}
+
+/// <summary>Two vectors per node (n ≤ 8 doubles, 16 floats).</summary>
+internal readonly struct TwoVectors : ILaneWidth
+{
+    public static int Vectors => 2;
+}
+
+/// <summary>Three vectors per node (n ≤ 12 doubles, 24 floats).</summary>
+internal readonly struct ThreeVectors : ILaneWidth
+{
+    public static int Vectors => 3;
 }
 
 /// <summary>Four vectors per node (16 doubles, 32 floats): the Hessian's sweeps.</summary>
