@@ -97,12 +97,13 @@ internal sealed class SecondOrderTape<T>
         _secondAdjoints = new T[workers][];
         _active = new byte[workers][];
         _touched = new byte[workers][];
+        // allocated here, so that even a first call allocates nothing while f records at most 16 operations per input
         for (int w = 0; w < workers; w++)
         {
-            _tangents[w] = [];
-            _secondAdjoints[w] = [];
-            _active[w] = [];
-            _touched[w] = [];
+            _tangents[w] = new T[capacity * Lanes];
+            _secondAdjoints[w] = new T[capacity * Lanes];
+            _active[w] = new byte[capacity];
+            _touched[w] = new byte[capacity];
         }
     }
 

@@ -119,4 +119,16 @@ public class HessianVectorTapeTests
         AutoDiff.HessianVectorProduct(new Rosenbrock(), x, v, product, config);
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
     }
+
+    [Test]
+    public void TapeHessian_FirstCallOnAFreshConfig_AllocatesNothing([Values(10, 100)] int n)
+    {
+        double[] x = Point(n, 7);
+        double[] h = new double[n * n];
+        AutoDiff.Hessian(new Rosenbrock(), x, h, Adjoint(n));
+        HessianConfig<double> fresh = Adjoint(n);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AutoDiff.Hessian(new Rosenbrock(), x, h, fresh);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero, "the tape's buffers are allocated with the config");
+    }
 }
