@@ -132,3 +132,78 @@ public class HessianVectorTapeTests
         Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero, "the tape's buffers are allocated with the config");
     }
 }
+
+/// <summary>
+/// The tape number behind the user's generic T: the members that are not arithmetic (parsing, conversions, predicates,
+/// comparisons, text) must behave as on the dual numbers, so a function using them has the same Hessian on the tape as
+/// with nested duals.
+/// </summary>
+public class TapeNumberSurfaceTests
+{
+    public readonly struct NonArithmetic : IMultivariateFunction
+    {
+        public T Invoke<T>(ReadOnlySpan<T> x)
+            where T : System.Numerics.IFloatingPointIeee754<T>
+        {
+            T parsed = T.Parse("2.5", System.Globalization.CultureInfo.InvariantCulture);
+            T fromDecimal = T.CreateChecked(0.75m);
+            T fromLong = T.CreateTruncating(3L);
+            T eighth = T.TryParse("0.125".AsSpan(), System.Globalization.CultureInfo.InvariantCulture, out T? parsedEighth) && parsedEighth is not null ? parsedEighth : T.NaN;
+            T sum = (parsed * x[0] * x[1]) + (fromDecimal * x[1] * x[1]) + (fromLong * T.Sin(x[2])) + (eighth * x[0] * x[2]);
+
+            // branches on predicates and comparisons read the value, as on duals
+            if (T.Sign(x[0]) > 0 && !T.IsInteger(x[1]) && x[0].CompareTo(x[1]) != 0 && T.ILogB(x[2]) > -5)
+            {
+                sum += T.Exp(x[0] - x[2]);
+            }
+
+            // rounding is constant, CopySign follows the sign bit, Clamp takes the chosen argument
+            sum += T.Round(x[1], 2) * x[0];
+            sum += T.CopySign(x[2], -x[0]) * x[1];
+            sum += T.Clamp(x[0] * x[1], T.Zero, parsed);
+
+            // text round-trips the value
+            string text = sum.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            return text.Length > 0 ? sum : T.NaN;
+        }
+    }
+
+    [Test]
+    public void NonArithmeticMembers_GiveTheNestedHessian()
+    {
+        double[] x = [0.6, 1.3, 0.4];
+        double[,] tape = AutoDiff.Hessian(new NonArithmetic(), x, new HessianConfig<double>(3, method: HessianMethod.SecondOrderAdjoint));
+        double[,] nested = AutoDiff.Hessian(new NonArithmetic(), x, new HessianConfig<double>(3, method: HessianMethod.NestedDuals));
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 3; j++)
+            {
+                Assert.That(tape[i, j], Is.EqualTo(nested[i, j]).Within(1e-13 * Math.Max(1, Math.Abs(nested[i, j]))), $"H[{i}, {j}]");
+            }
+        }
+
+        Assert.That(tape[0, 1], Is.Not.Zero, "the parsed and converted constants reach the mixed partial");
+    }
+
+    public readonly struct EqualityBranch : IMultivariateFunction
+    {
+        public T Invoke<T>(ReadOnlySpan<T> x)
+            where T : System.Numerics.IFloatingPointIeee754<T>
+        {
+            // a perturbed input is never equal to a constant, even at the same value (as a dual with a nonzero partial);
+            // the same number is equal to itself, and to itself plus zero
+            T shifted = x[0] + T.Zero;
+            bool sameNode = shifted == x[0] && shifted.Equals(x[0]) && shifted.GetHashCode() == x[0].GetHashCode();
+            bool constant = x[0] == T.One || T.IsZero(x[0] - x[0] + x[1]);
+            return sameNode && !constant ? x[0] * x[0] * x[1] : T.Zero;
+        }
+    }
+
+    [Test]
+    public void Equality_TreatsDependentNumbersAsPerturbed([Values(HessianMethod.SecondOrderAdjoint, HessianMethod.NestedDuals)] HessianMethod method)
+    {
+        // at x0 = 1 and x1 = 0 the values equal the constants, but both inputs are perturbed
+        double[,] h = AutoDiff.Hessian(new EqualityBranch(), [1.0, 0.0], new HessianConfig<double>(2, method: method));
+        Assert.That(h, Is.EqualTo(new double[,] { { 0, 2 }, { 2, 0 } }), "H of x0²·x1 at (1, 0)");
+    }
+}
