@@ -57,6 +57,13 @@ public static partial class AutoDiff
         config ??= ConfigCache<T>.Gradient(x.Length, 0, PartialsStorage.Automatic);
         Check.Length(config.InputLength, "the config's input length", x.Length, nameof(config));
         Check.Length(destination.Length, "destination length", x.Length, nameof(destination));
+        if (config.Tape is { } tape && tape.TryGradient(ref function, x, destination, out T tapeValue))
+        {
+            // GradientMethod.ReverseOnTape: one recorded evaluation and one reverse pass
+            ConfigCache<T>.Return(config);
+            return tapeValue;
+        }
+
         GradientRun<T, TFunction> run = new() { Function = function, X = x, Destination = destination, Config = config };
         ChunkSizes.Dispatch<T, GradientRun<T, TFunction>>(config.StorageChunkSize, ref run, config.Storage);
         ConfigCache<T>.Return(config);

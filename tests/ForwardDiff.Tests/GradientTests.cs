@@ -90,14 +90,15 @@ public class GradientTests
         }
     }
 
-    [TestCase(100, 8)]
-    [TestCase(1000, 12)]
-    public void Gradient_Parallel_IsBitIdenticalToSerial(int n, int chunk)
+    [TestCase(100, 8, GradientMethod.Automatic)]
+    [TestCase(1000, 12, GradientMethod.ChunkedDuals)]
+    [TestCase(1000, 12, GradientMethod.Automatic)]
+    public void Gradient_Parallel_IsBitIdenticalToSerial(int n, int chunk, GradientMethod method)
     {
         double[] x = Point(n, 9);
-        double[] serial = AutoDiff.Gradient(new Rosenbrock(), x, new GradientConfig<double>(n, chunk));
-        double[] parallel = AutoDiff.Gradient(new Rosenbrock(), x, new GradientConfig<double>(n, chunk, parallel: true));
-        Assert.That(parallel, Is.EqualTo(serial));
+        double[] serial = AutoDiff.Gradient(new Rosenbrock(), x, new GradientConfig<double>(n, chunk, method: method));
+        double[] parallel = AutoDiff.Gradient(new Rosenbrock(), x, new GradientConfig<double>(n, chunk, parallel: true, method: method));
+        Assert.That(parallel.Select(BitConverter.DoubleToInt64Bits), Is.EqualTo(serial.Select(BitConverter.DoubleToInt64Bits)));
     }
 
     [Test]

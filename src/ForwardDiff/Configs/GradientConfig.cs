@@ -18,18 +18,36 @@ public sealed class GradientConfig<T>
     /// <param name="inputLength">n, the input length (≥ 0).</param>
     /// <param name="chunkSize">Partials per pass: 0 picks the automatic rule (n ≤ c → n, else ⌈n/⌈n/c⌉⌉, then rounded up to 4, 8, 12 or 16 above 2, where the threshold c is 8 for double and 16 for float on SIMD hardware (AVX2, AVX-512, or 128-bit SIMD such as Arm64, where Vector256 runs as two halves; sizes then round to whole vectors), and ForwardDiff.jl's 12 otherwise), otherwise one of 1–12 or 16.</param>
     /// <param name="parallel">Evaluate chunks on several cores (per-worker buffers; the result is bit-identical to serial).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative or <paramref name="chunkSize"/> is not available.</exception>
-    public GradientConfig(int inputLength, int chunkSize = 0, bool parallel = false)
-        : this(inputLength, chunkSize, parallel, PartialsStorage.Automatic)
+    /// <param name="method">Forward chunks or reverse mode on a tape (<see cref="GradientMethod"/>; automatic: the tape
+    /// for double and float from n = <see cref="ReverseThreshold"/>); on the tape the chunk size and
+    /// <paramref name="parallel"/> apply only to the chunked fallback at non-finite points.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputLength"/> is negative, <paramref name="chunkSize"/> is not available or <paramref name="method"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is <see cref="GradientMethod.ReverseOnTape"/> and <typeparamref name="T"/> is neither double nor float.</exception>
+    public GradientConfig(int inputLength, int chunkSize = 0, bool parallel = false, GradientMethod method = GradientMethod.Automatic)
+        : this(inputLength, chunkSize, parallel, PartialsStorage.Automatic, method)
     {
     }
 
     /// <summary>Creates a config on a given storage family (for delegates typed on one).</summary>
-    internal GradientConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage)
+    internal GradientConfig(int inputLength, int chunkSize, bool parallel, PartialsStorage storage, GradientMethod method = GradientMethod.Automatic)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
+        bool tapeType = typeof(T) == typeof(double) || typeof(T) == typeof(float);
+        Method = method switch
+        {
+            GradientMethod.Automatic => storage == PartialsStorage.Automatic && tapeType && ChunkSizes.RegisterStorage && inputLength >= ReverseThreshold ? GradientMethod.ReverseOnTape : GradientMethod.ChunkedDuals,
+            GradientMethod.ChunkedDuals => method,
+            GradientMethod.ReverseOnTape when tapeType => method,
+            GradientMethod.ReverseOnTape => throw new ArgumentException($"GradientMethod.ReverseOnTape needs double or float elements, not {typeof(T).Name}.", nameof(method)),
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a GradientMethod value."),
+        };
+        if (Method == GradientMethod.ReverseOnTape)
+        {
+            Tape = new Tape.SecondOrderTape<T>(inputLength, workers: 1, sweeps: false);
+        }
+
         Storage = storage;
         RequestedChunkSize = chunkSize;
-        ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         InputLength = inputLength;
         ChunkSize = ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
         Parallel = parallel;
@@ -42,6 +60,15 @@ public sealed class GradientConfig<T>
 
     /// <summary>n, the input length this config serves.</summary>
     public int InputLength { get; }
+
+    /// <summary>The input length from which <see cref="GradientMethod.Automatic"/> takes the tape (double and float).</summary>
+    public const int ReverseThreshold = 256;
+
+    /// <summary>How this config computes gradients: <see cref="GradientMethod.Automatic"/> resolved for n, <typeparamref name="T"/> and this machine.</summary>
+    public GradientMethod Method { get; }
+
+    /// <summary>The tape of <see cref="GradientMethod.ReverseOnTape"/> (null for chunked duals).</summary>
+    internal Tape.SecondOrderTape<T>? Tape { get; }
 
     /// <summary>Partials carried per pass.</summary>
     public int ChunkSize { get; }

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -83,7 +82,7 @@ internal sealed class SecondOrderTape<T>
     private readonly byte[][] _touched;
 
     /// <summary>Creates a tape for <paramref name="inputLength"/> inputs and <paramref name="workers"/> sweep workers.</summary>
-    public SecondOrderTape(int inputLength, int workers)
+    public SecondOrderTape(int inputLength, int workers, bool sweeps = true)
     {
         InputLength = inputLength;
         _workers = workers;
@@ -100,10 +99,10 @@ internal sealed class SecondOrderTape<T>
         // allocated here, so that even a first call allocates nothing while f records at most 16 operations per input
         for (int w = 0; w < workers; w++)
         {
-            _tangents[w] = new T[capacity * Lanes];
-            _secondAdjoints[w] = new T[capacity * Lanes];
-            _active[w] = new byte[capacity];
-            _touched[w] = new byte[capacity];
+            _tangents[w] = sweeps ? new T[capacity * Lanes] : [];
+            _secondAdjoints[w] = sweeps ? new T[capacity * Lanes] : [];
+            _active[w] = sweeps ? new byte[capacity] : [];
+            _touched[w] = sweeps ? new byte[capacity] : [];
         }
     }
 
@@ -120,14 +119,19 @@ internal sealed class SecondOrderTape<T>
         SecondOrderTape<T>? tape = t_current;
         if (tape is null)
         {
-            ThrowNoTape();
+            return ForeignUse();
         }
 
         int k = tape._count;
         TapeNode<T>[] nodes = tape._nodes;
         if ((uint)k >= (uint)nodes.Length)
         {
-            nodes = tape.Grow();
+            if (!tape.TryGrow())
+            {
+                return 0;
+            }
+
+            nodes = tape._nodes;
         }
 
         ref TapeNode<T> node = ref nodes[k];
@@ -154,18 +158,40 @@ internal sealed class SecondOrderTape<T>
         {
             tape._nestedDualsRequired = true;
         }
+        else
+        {
+            ForeignUse();
+        }
     }
 
-    [DoesNotReturn]
-    private static void ThrowNoTape()
-        => throw new InvalidOperationException("A Hessian's tape number was used outside the evaluation that recorded it (for example on another thread). Use HessianMethod.NestedDuals for such functions.");
-
+    // A tape number met on a thread that is not recording (f runs its own parallel loop on T): the operation is
+    // recorded nowhere, so the recording that owns the number cannot be trusted. Every recording compares this
+    // process-wide count before and after, and hands its call to the duals when it moved (a recording running
+    // concurrently on another thread may do so needlessly, which costs time, never correctness).
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private TapeNode<T>[] Grow()
+    private static int ForeignUse()
     {
-        Array.Resize(ref _nodes, _nodes.Length * 2);
-        return _nodes;
+        Interlocked.Increment(ref CurrentTape.ForeignUses);
+        return 0;
     }
+
+    // Doubles the tape up to MaxNodes; past it the recording is abandoned (the call falls back to duals), so a function
+    // with very many operations per input never holds a huge tape in a cached config.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryGrow()
+    {
+        if (_nodes.Length >= MaxNodes)
+        {
+            _nestedDualsRequired = true;
+            return false;
+        }
+
+        Array.Resize(ref _nodes, Math.Min(_nodes.Length * 2, MaxNodes));
+        return true;
+    }
+
+    /// <summary>The most operations a recording may hold: 64 per input, at least 65 536.</summary>
+    private int MaxNodes => Math.Max(1 << 16, 64 * (InputLength + 1));
 
     /// <summary>
     /// Records f at x, then computes f(x), ∇f (into <paramref name="gradient"/> unless empty) and H (row-major into
@@ -258,6 +284,64 @@ internal sealed class SecondOrderTape<T>
         return DirectionSweep(direction, product) && finite;
     }
 
+    /// <summary>
+    /// Records f at x and writes ∇f by one reverse pass (adjoints only). False, with the output unspecified, where an
+    /// input, a value, a local first partial or a gradient entry is not finite (the caller then uses chunked duals).
+    /// </summary>
+    public bool TryGradient<TFunction>(ref TFunction function, ReadOnlySpan<T> x, Span<T> gradient, out T value)
+        where TFunction : IMultivariateFunction
+    {
+        value = T.Zero;
+        foreach (T xi in x)
+        {
+            if (!T.IsFinite(xi))
+            {
+                return false;
+            }
+        }
+
+        int output = Record(ref function, x, out value);
+        if (_nestedDualsRequired)
+        {
+            return false;
+        }
+
+        int count = _count;
+        if (_adjoints.Length < count)
+        {
+            _adjoints = new T[_nodes.Length];
+            _curvatures = new byte[_nodes.Length];
+        }
+
+        Span<T> adjoints = _adjoints.AsSpan(0, count);
+        adjoints.Clear();
+        if (output != 0)
+        {
+            adjoints[output] = T.One;
+        }
+
+        T check = T.Zero;
+        ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref T lambda = ref MemoryMarshal.GetReference(adjoints);
+        for (int k = count - 1; k > InputLength; k--)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            T lk = Unsafe.Add(ref lambda, k);
+            check += (node.Da + node.Db) * T.Zero;
+            Unsafe.Add(ref lambda, node.A) += lk * node.Da;
+            Unsafe.Add(ref lambda, node.B) += lk * node.Db;
+        }
+
+        for (int i = 0; i < InputLength; i++)
+        {
+            T g = Unsafe.Add(ref lambda, i + 1);
+            check += g * T.Zero;
+            gradient[i] = g;
+        }
+
+        return T.IsFinite(check);
+    }
+
     // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
     private bool RunParallel<TWidth>(int workers, int sweeps, int output, Span<T> gradientOut, Span<T> hessianOut)
         where TWidth : struct, ILaneWidth
@@ -299,6 +383,7 @@ internal sealed class SecondOrderTape<T>
 
         _count = n + 1;
         _nestedDualsRequired = false;
+        int foreignUses = Volatile.Read(ref CurrentTape.ForeignUses);
         SecondOrderTape<T>? previous = t_current;
         t_current = this;
         TapeNumber<T> result;
@@ -309,6 +394,11 @@ internal sealed class SecondOrderTape<T>
         finally
         {
             t_current = previous;
+        }
+
+        if (Volatile.Read(ref CurrentTape.ForeignUses) != foreignUses)
+        {
+            _nestedDualsRequired = true;
         }
 
         value = result.Value;
@@ -700,4 +790,7 @@ internal static class CurrentTape
 
     [ThreadStatic]
     internal static object? Other;
+
+    /// <summary>How often a tape number was used on a thread without a recording (see SecondOrderTape.ForeignUse).</summary>
+    internal static int ForeignUses;
 }

@@ -1,0 +1,183 @@
+using System.Numerics;
+using ForwardDiff.Tests.Chunk;
+using static ForwardDiff.Tests.Chunk.TestFunctions;
+
+namespace ForwardDiff.Tests;
+
+/// <summary>
+/// <see cref="GradientMethod.ReverseOnTape"/>: one recorded evaluation and one reverse pass. It agrees with the chunked
+/// duals to rounding, gives exactly their bits wherever it hands over (non-finite inputs, values or partials; a function
+/// that uses its numbers on other threads; more operations than the tape may hold), is the automatic choice for double
+/// and float from <see cref="GradientConfig{T}.ReverseThreshold"/> inputs, and allocates nothing with a config.
+/// </summary>
+public class GradientTapeTests
+{
+    private static GradientConfig<double> Tape(int n) => new(n, method: GradientMethod.ReverseOnTape);
+
+    private static GradientConfig<double> Chunked(int n) => new(n, method: GradientMethod.ChunkedDuals);
+
+    private static IEnumerable<long> Bits(double[] values) => values.Select(BitConverter.DoubleToInt64Bits);
+
+    private static IEnumerable<TestCaseData> Functions()
+    {
+        foreach (int n in new[] { 1, 2, 5, 37, 300 })
+        {
+            yield return new TestCaseData(new Rosenbrock(), n).SetArgDisplayNames("Rosenbrock", $"n = {n}");
+            yield return new TestCaseData(new MixedSum(), n).SetArgDisplayNames("MixedSum", $"n = {n}");
+            yield return new TestCaseData(new LogSumExp(), n).SetArgDisplayNames("LogSumExp", $"n = {n}");
+            yield return new TestCaseData(new HessianRowSegmentTests.KitchenSink(), n).SetArgDisplayNames("KitchenSink", $"n = {n}");
+        }
+    }
+
+    [TestCaseSource(nameof(Functions))]
+    public void ReverseOnTape_AgreesWithChunkedDuals(IMultivariateFunction function, int n)
+    {
+        double[] x = Point(n, 17 + n);
+        GradientResult<double> tape = new(n);
+        GradientResult<double> chunked = new(n);
+        AutoDiff.Gradient(function, x, tape, Tape(n));
+        AutoDiff.Gradient(function, x, chunked, Chunked(n));
+        Assert.Multiple(() =>
+        {
+            Assert.That(tape.Value, Is.EqualTo(chunked.Value), "f(x) is plain f's value on both");
+            for (int i = 0; i < n; i++)
+            {
+                // the two modes sum the same path products in a different order: a few ulp of the entry's scale
+                Assert.That(tape.Gradient[i], Is.EqualTo(chunked.Gradient[i]).Within(1e-13 * Math.Max(1, Math.Abs(chunked.Gradient[i]))), $"∂f/∂x{i}");
+            }
+        });
+    }
+
+    [Test]
+    public void ReverseOnTape_Rosenbrock_MatchesAnalytic([Values(2, 10, 300, 1000)] int n)
+    {
+        double[] x = Point(n, 4);
+        double[] g = AutoDiff.Gradient(new Rosenbrock(), x, Tape(n));
+        double[] expected = Rosenbrock.Gradient(x);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.That(g[i], Is.EqualTo(expected[i]).Within(1e-12 * Math.Max(1, Math.Abs(expected[i]))), $"∂f/∂x{i}");
+        }
+    }
+
+    [Test]
+    public void ReverseOnTape_AtSpecialPoints_GivesTheChunkedBits()
+    {
+        double[][] points =
+        [
+            [0.0, -0.0, 1.0, -1.0, 0.5],
+            [0.0, 0.0, 0.0, 0.0, 0.0],
+            [double.NaN, 0.3, -0.7, 1.1, 2.0],
+            [1e-300, -1e300, 0.25, double.PositiveInfinity, -0.5],
+        ];
+        foreach (double[] x in points)
+        {
+            double[] tape = AutoDiff.Gradient(new HessianRowSegmentTests.KitchenSink(), x, Tape(5));
+            double[] chunked = AutoDiff.Gradient(new HessianRowSegmentTests.KitchenSink(), x, Chunked(5));
+            Assert.That(Bits(tape), Is.EqualTo(Bits(chunked)), string.Join(", ", x));
+        }
+    }
+
+    [Test]
+    public void AutomaticMethod_TakesTheTapeFromTheThreshold_ForDoubleAndFloatOnly()
+    {
+        bool simd = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated;
+        int threshold = GradientConfig<double>.ReverseThreshold;
+        Assert.Multiple(() =>
+        {
+            Assert.That(new GradientConfig<double>(threshold - 1).Method, Is.EqualTo(GradientMethod.ChunkedDuals));
+            Assert.That(new GradientConfig<double>(threshold).Method, Is.EqualTo(simd ? GradientMethod.ReverseOnTape : GradientMethod.ChunkedDuals));
+            Assert.That(new GradientConfig<float>(threshold, 8, parallel: true).Method, Is.EqualTo(simd ? GradientMethod.ReverseOnTape : GradientMethod.ChunkedDuals), "chunk size and parallel mode do not change the method");
+            Assert.That(new GradientConfig<Half>(threshold).Method, Is.EqualTo(GradientMethod.ChunkedDuals));
+            Assert.That(new GradientConfig<double>(threshold, method: GradientMethod.ChunkedDuals).Method, Is.EqualTo(GradientMethod.ChunkedDuals));
+            Assert.That(() => new GradientConfig<Half>(3, method: GradientMethod.ReverseOnTape), Throws.ArgumentException.With.Message.Contains("Half"));
+            Assert.That(() => new GradientConfig<double>(-1, method: GradientMethod.ReverseOnTape), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => new GradientConfig<double>(3, method: (GradientMethod)7), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        });
+    }
+
+    [Test]
+    public void ConvenienceForm_AboveTheThreshold_EqualsTheTape_AndEveryChunkSizeGivesTheSameBits()
+    {
+        int n = GradientConfig<double>.ReverseThreshold + 44;
+        double[] x = Point(n, 2);
+        double[] automatic = AutoDiff.Gradient(new MixedSum(), x);
+        Assert.That(Bits(automatic), Is.EqualTo(Bits(AutoDiff.Gradient(new MixedSum(), x, Tape(n)))));
+        foreach (int chunk in new[] { 1, 4, 8, 12, 16 })
+        {
+            Assert.That(Bits(AutoDiff.Gradient(new MixedSum(), x, new GradientConfig<double>(n, chunk))), Is.EqualTo(Bits(automatic)), $"chunk {chunk}");
+        }
+    }
+
+    [Test]
+    public void ReverseOnTape_FirstCallOnAFreshConfig_AllocatesNothing()
+    {
+        double[] x = Point(300, 3);
+        double[] g = new double[300];
+        AutoDiff.Gradient(new Rosenbrock(), x, g, Tape(300));
+        GradientConfig<double> fresh = Tape(300);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AutoDiff.Gradient(new Rosenbrock(), x, g, fresh);
+        Assert.That(GC.GetAllocatedBytesForCurrentThread() - before, Is.Zero);
+    }
+
+    /// <summary>Sums its terms on several threads: the tape numbers leave the recording thread.</summary>
+    public readonly struct ParallelSum : IMultivariateFunction
+    {
+        public T Invoke<T>(ReadOnlySpan<T> x)
+            where T : IFloatingPointIeee754<T>
+        {
+            T[] input = x.ToArray();
+            T[] terms = new T[input.Length];
+            Parallel.For(0, input.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => terms[i] = T.Sin(input[i]) * input[(i + 1) % input.Length]);
+            T sum = T.Zero;
+            foreach (T term in terms)
+            {
+                sum += term;
+            }
+
+            return sum;
+        }
+    }
+
+    [Test]
+    public void NumbersUsedOnOtherThreads_HandTheCallToTheDuals()
+    {
+        double[] x = Point(40, 8);
+        double[] tape = AutoDiff.Gradient(new ParallelSum(), x, Tape(40));
+        double[] chunked = AutoDiff.Gradient(new ParallelSum(), x, Chunked(40));
+        Assert.That(Bits(tape), Is.EqualTo(Bits(chunked)), "gradient");
+        double[,] hessianTape = AutoDiff.Hessian(new ParallelSum(), x, new HessianConfig<double>(40, method: HessianMethod.SecondOrderAdjoint));
+        double[,] hessianNested = AutoDiff.Hessian(new ParallelSum(), x, new HessianConfig<double>(40, method: HessianMethod.NestedDuals));
+        Assert.That(hessianTape, Is.EqualTo(hessianNested), "Hessian");
+    }
+
+    /// <summary>Far more operations than inputs: 70 000 multiplications of two inputs.</summary>
+    public readonly struct LongLoop : IMultivariateFunction
+    {
+        public T Invoke<T>(ReadOnlySpan<T> x)
+            where T : IFloatingPointIeee754<T>
+        {
+            T product = T.One;
+            T step = T.One + (x[0] * x[1] * T.CreateTruncating(1e-6));
+            for (int i = 0; i < 70_000; i++)
+            {
+                product *= step;
+            }
+
+            return product;
+        }
+    }
+
+    [Test]
+    public void MoreOperationsThanTheTapeHolds_HandTheCallToTheDuals()
+    {
+        double[] x = [0.3, 0.7];
+        double[] tape = AutoDiff.Gradient(new LongLoop(), x, Tape(2));
+        double[] chunked = AutoDiff.Gradient(new LongLoop(), x, Chunked(2));
+        Assert.That(Bits(tape), Is.EqualTo(Bits(chunked)));
+        double[,] hessianTape = AutoDiff.Hessian(new LongLoop(), x, new HessianConfig<double>(2, method: HessianMethod.SecondOrderAdjoint));
+        double[,] hessianNested = AutoDiff.Hessian(new LongLoop(), x, new HessianConfig<double>(2, method: HessianMethod.NestedDuals));
+        Assert.That(hessianTape, Is.EqualTo(hessianNested), "Hessian");
+    }
+}
