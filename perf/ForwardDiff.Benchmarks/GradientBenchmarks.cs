@@ -24,8 +24,9 @@ public readonly struct ExtendedRosenbrock : IMultivariateFunction
 }
 
 /// <summary>
-/// Gradient of extended Rosenbrock: time(gradient) / time(f) on double, chunked duals (automatic chunk and fixed 8,
-/// 16), one-partial <see cref="Dual{T}"/> (n passes) and a hand-written gradient, all in one run.
+/// Gradient of extended Rosenbrock: time(gradient) / time(f) on double: the automatic config (chunked duals below 256
+/// inputs, reverse mode on the tape from 256), chunked duals (automatic chunk and fixed 8, 16), the tape at every n,
+/// one-partial <see cref="Dual{T}"/> (n passes) and a hand-written gradient, all in one run.
 /// </summary>
 [MemoryDiagnoser]
 public class GradientBenchmarks
@@ -36,6 +37,8 @@ public class GradientBenchmarks
     private GradientConfig<double> _auto = null!;
     private GradientConfig<double> _chunk8 = null!;
     private GradientConfig<double> _chunk16 = null!;
+    private GradientConfig<double> _chunkedAuto = null!;
+    private GradientConfig<double> _tape = null!;
 
     /// <summary>The input length.</summary>
     [Params(10, 100, 1000)]
@@ -50,8 +53,10 @@ public class GradientBenchmarks
         _gradient = new double[N];
         _duals = new Dual<double>[N];
         _auto = new GradientConfig<double>(N);
-        _chunk8 = new GradientConfig<double>(N, 8);
-        _chunk16 = new GradientConfig<double>(N, 16);
+        _chunk8 = new GradientConfig<double>(N, 8, method: GradientMethod.ChunkedDuals);
+        _chunk16 = new GradientConfig<double>(N, 16, method: GradientMethod.ChunkedDuals);
+        _chunkedAuto = new GradientConfig<double>(N, method: GradientMethod.ChunkedDuals);
+        _tape = new GradientConfig<double>(N, method: GradientMethod.ReverseOnTape);
     }
 
     /// <summary>f itself on double.</summary>
@@ -59,10 +64,20 @@ public class GradientBenchmarks
     [Benchmark(Baseline = true)]
     public double F() => new ExtendedRosenbrock().Invoke<double>(_x);
 
-    /// <summary>Chunked gradient, automatic chunk size (for double on AVX2: n ≤ 8 → n, else 8, on <c>Vector256Partials2</c>).</summary>
+    /// <summary>The automatic config: chunked duals below <see cref="GradientConfig{T}.ReverseThreshold"/> inputs, the tape from there.</summary>
     /// <returns>f(x).</returns>
     [Benchmark]
     public double GradientAuto() => AutoDiff.Gradient(new ExtendedRosenbrock(), _x, _gradient, _auto);
+
+    /// <summary>Chunked gradient, automatic chunk size (for double on AVX2: n ≤ 8 → n, else 8, on <c>Vector256Partials2</c>).</summary>
+    /// <returns>f(x).</returns>
+    [Benchmark]
+    public double GradientChunkedAuto() => AutoDiff.Gradient(new ExtendedRosenbrock(), _x, _gradient, _chunkedAuto);
+
+    /// <summary>Reverse mode on the tape: one recorded evaluation and one reverse pass.</summary>
+    /// <returns>f(x).</returns>
+    [Benchmark]
+    public double GradientReverseTape() => AutoDiff.Gradient(new ExtendedRosenbrock(), _x, _gradient, _tape);
 
     /// <summary>Chunked gradient, 8 partials (one Vector512 of double).</summary>
     /// <returns>f(x).</returns>
