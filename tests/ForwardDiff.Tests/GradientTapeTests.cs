@@ -61,6 +61,21 @@ public class GradientTapeTests
     }
 
     [Test]
+    public void ReverseOnTape_Float_AgreesWithChunkedDuals([Values(3, 300)] int n)
+    {
+        float[] x = Point(n, 12).Select(v => (float)v).ToArray();
+        float[] tape = AutoDiff.Gradient(new Rosenbrock(), x, new GradientConfig<float>(n, method: GradientMethod.ReverseOnTape));
+        float[] chunked = AutoDiff.Gradient(new Rosenbrock(), x, new GradientConfig<float>(n, method: GradientMethod.ChunkedDuals));
+        float[] automatic = AutoDiff.Gradient(new Rosenbrock(), x);
+        Assert.That(automatic, Is.EqualTo(n >= GradientConfig<float>.ReverseThreshold && (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated) ? tape : chunked), "automatic resolves by n");
+        for (int i = 0; i < n; i++)
+        {
+            // float: a few ulp (6e-8) of the entry's scale; terms here are O(10³)
+            Assert.That(tape[i], Is.EqualTo(chunked[i]).Within(2e-5f * Math.Max(1, Math.Abs(chunked[i]))), $"∂f/∂x{i}");
+        }
+    }
+
+    [Test]
     public void ReverseOnTape_AtSpecialPoints_GivesTheChunkedBits()
     {
         double[][] points =
