@@ -181,6 +181,61 @@ public class GradientTapeTests
         Assert.That(hessianTape, Is.EqualTo(hessianNested), "Hessian");
     }
 
+    /// <summary>x₀ · x₁ · (1 + x₀x₁·10⁻⁶)^20 000: about 10 000 operations per input, past the tape's first size.</summary>
+    public readonly struct PowerLoop : IMultivariateFunction
+    {
+        public const int Steps = 20_000;
+
+        public T Invoke<T>(ReadOnlySpan<T> x)
+            where T : IFloatingPointIeee754<T>
+        {
+            T product = x[0] * x[1];
+            T step = T.One + (x[0] * x[1] * T.CreateTruncating(1e-6));
+            for (int i = 0; i < Steps; i++)
+            {
+                product *= step;
+            }
+
+            return product;
+        }
+    }
+
+    [Test]
+    public void AFunctionLargerThanTheTape_IsRecordedAgainOnAGrownTape()
+    {
+        // the first call finds the tape full several times (it starts at 64 operations for two inputs) and reruns f on
+        // a tape twice the size each time; every later call fits at once and allocates nothing
+        double[] x = [0.3, 0.7];
+        GradientConfig<double> config = Tape(2);
+        double[] first = AutoDiff.Gradient(new PowerLoop(), x, config);
+        double u = x[0] * x[1];
+        double step = 1 + (u * 1e-6);
+        double derivative = Math.Pow(step, PowerLoop.Steps) + (u * PowerLoop.Steps * Math.Pow(step, PowerLoop.Steps - 1) * 1e-6);
+        double[] expected = [x[1] * derivative, x[0] * derivative];
+        double[] second = new double[2];
+        AutoDiff.Gradient(new PowerLoop(), x, second, config);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        AutoDiff.Gradient(new PowerLoop(), x, second, config);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        double[,] hessian = AutoDiff.Hessian(new PowerLoop(), x, new HessianConfig<double>(2, method: HessianMethod.SecondOrderAdjoint));
+        double[,] nested = AutoDiff.Hessian(new PowerLoop(), x, new HessianConfig<double>(2, method: HessianMethod.NestedDuals));
+        Assert.Multiple(() =>
+        {
+            for (int i = 0; i < 2; i++)
+            {
+                // 20 000 rounded steps: a few 10⁻¹² relative between any two evaluation orders
+                Assert.That(first[i], Is.EqualTo(expected[i]).Within(1e-10 * Math.Abs(expected[i])), $"∂f/∂x{i}");
+                Assert.That(second[i], Is.EqualTo(first[i]), $"∂f/∂x{i} on the grown tape");
+                for (int j = 0; j < 2; j++)
+                {
+                    Assert.That(hessian[i, j], Is.EqualTo(nested[i, j]).Within(1e-10 * Math.Abs(nested[i, j])), $"H[{i}, {j}]");
+                }
+            }
+
+            Assert.That(allocated, Is.Zero, "bytes allocated once the tape has grown");
+        });
+    }
+
     /// <summary>Far more operations than inputs: 70 000 multiplications of two inputs.</summary>
     public readonly struct LongLoop : IMultivariateFunction
     {

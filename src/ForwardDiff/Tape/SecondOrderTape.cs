@@ -5,17 +5,25 @@ using System.Runtime.Intrinsics;
 
 namespace ForwardDiff.Tape;
 
-/// <summary>One recorded operation: up to two parents (0 = the constant node) and the local partials at the point.</summary>
-/// <remarks>
-/// After the first-order reverse pass, <see cref="Daa"/>, <see cref="Dab"/> and <see cref="Dbb"/> hold the second
-/// partials weighted by the node's adjoint λ (λ·∂²aa, …), which is all the second-order sweeps need of them.
-/// </remarks>
+/// <summary>One recorded operation: up to two parents (0 = the constant node) and the local first partials at the point.</summary>
 internal struct TapeNode<T>
 {
     public int A;
     public int B;
     public T Da;
     public T Db;
+}
+
+/// <summary>
+/// The local second partials of one recorded operation, kept beside <see cref="TapeNode{T}"/> only by tapes that
+/// compute second derivatives (a gradient's recording writes and reads half the bytes per operation).
+/// </summary>
+/// <remarks>
+/// After the first-order reverse pass they hold the second partials weighted by the node's adjoint λ (λ·∂²aa, …), which
+/// is all the second-order sweeps need of them.
+/// </remarks>
+internal struct TapeCurvature<T>
+{
     public T Daa;
     public T Dab;
     public T Dbb;
@@ -70,6 +78,8 @@ internal sealed class SecondOrderTape<T>
 
     private readonly int _workers;
     private TapeNode<T>[] _nodes;
+    private TapeCurvature<T>[] _second;
+    private readonly bool _secondOrder;
     private int _count;
     private T[] _adjoints;
     private readonly TapeNumber<T>[] _inputs;
@@ -79,6 +89,7 @@ internal sealed class SecondOrderTape<T>
     private byte[] _curvatures;
     private readonly int[] _firstUse;
     private bool _nestedDualsRequired;
+    private bool _overflowed;
     private readonly byte[][] _touched;
 
     /// <summary>Creates a tape for <paramref name="inputLength"/> inputs and <paramref name="workers"/> sweep workers.</summary>
@@ -88,6 +99,8 @@ internal sealed class SecondOrderTape<T>
         _workers = workers;
         int capacity = Math.Max(64, 16 * (inputLength + 1));
         _nodes = new TapeNode<T>[capacity];
+        _secondOrder = sweeps;
+        _second = sweeps ? new TapeCurvature<T>[capacity] : [];
         _adjoints = new T[capacity];
         _inputs = new TapeNumber<T>[inputLength];
         _curvatures = new byte[capacity];
@@ -113,6 +126,12 @@ internal sealed class SecondOrderTape<T>
     public int InputLength { get; }
 
     /// <summary>Appends a node to the current thread's tape and returns its index.</summary>
+    /// <remarks>
+    /// Nothing on this path calls a method: a call would clobber every vector register (all are caller-saved on
+    /// x64 Unix), and the JIT would then keep the user's numbers in memory across every operation. So a full tape only
+    /// sets a flag and records the result as a constant (the recording reruns f on a grown tape), and a use on a
+    /// thread without a recording only counts itself.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Push(int a, T da, int b, T db, T daa, T dab, T dbb)
     {
@@ -126,22 +145,23 @@ internal sealed class SecondOrderTape<T>
         TapeNode<T>[] nodes = tape._nodes;
         if ((uint)k >= (uint)nodes.Length)
         {
-            if (!tape.TryGrow())
-            {
-                return 0;
-            }
-
-            nodes = tape._nodes;
+            tape._overflowed = true;
+            return 0;
         }
 
-        ref TapeNode<T> node = ref nodes[k];
+        ref TapeNode<T> node = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(nodes), k);
         node.A = a;
         node.B = b;
         node.Da = da;
         node.Db = db;
-        node.Daa = daa;
-        node.Dab = dab;
-        node.Dbb = dbb;
+        if (tape._secondOrder)
+        {
+            ref TapeCurvature<T> second = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(tape._second), k);
+            second.Daa = daa;
+            second.Dab = dab;
+            second.Dbb = dbb;
+        }
+
         tape._count = k + 1;
         return k;
     }
@@ -151,7 +171,7 @@ internal sealed class SecondOrderTape<T>
     /// convention of the dual numbers decides a second partial (x^y at x = 0), which the tape's sweeps would not
     /// reproduce bit for bit.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RequireNestedDuals()
     {
         if (t_current is { } tape)
@@ -167,8 +187,9 @@ internal sealed class SecondOrderTape<T>
     // A tape number met on a thread that is not recording (f runs its own parallel loop on T): the operation is
     // recorded nowhere, so the recording that owns the number cannot be trusted. Every recording compares this
     // process-wide count before and after, and hands its call to the duals when it moved (a recording running
-    // concurrently on another thread may do so needlessly, which costs time, never correctness).
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // concurrently on another thread may do so needlessly, which costs time, never correctness). Interlocked.Increment
+    // is an intrinsic (one locked add), not a call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ForeignUse()
     {
         Interlocked.Increment(ref CurrentTape.ForeignUses);
@@ -177,16 +198,19 @@ internal sealed class SecondOrderTape<T>
 
     // Doubles the tape up to MaxNodes; past it the recording is abandoned (the call falls back to duals), so a function
     // with very many operations per input never holds a huge tape in a cached config.
-    [MethodImpl(MethodImplOptions.NoInlining)]
     private bool TryGrow()
     {
         if (_nodes.Length >= MaxNodes)
         {
-            _nestedDualsRequired = true;
             return false;
         }
 
         Array.Resize(ref _nodes, Math.Min(_nodes.Length * 2, MaxNodes));
+        if (_secondOrder)
+        {
+            Array.Resize(ref _second, _nodes.Length);
+        }
+
         return true;
     }
 
@@ -320,6 +344,10 @@ internal sealed class SecondOrderTape<T>
             adjoints[output] = T.One;
         }
 
+        // No test of the local partials here: every recorded node has a path to an input (a node's parents are earlier
+        // nodes, and an operation whose operands are all constants records nothing), and a non-finite value is never
+        // lost on that path (λ·∞ and 0·∞ are ∞ or NaN, and a NaN or ∞ adjoint stays one through every sum and product),
+        // so a non-finite local partial anywhere reaches a gradient entry, which is tested.
         T check = T.Zero;
         ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
         ref T lambda = ref MemoryMarshal.GetReference(adjoints);
@@ -327,7 +355,6 @@ internal sealed class SecondOrderTape<T>
         {
             ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
             T lk = Unsafe.Add(ref lambda, k);
-            check += (node.Da + node.Db) * T.Zero;
             Unsafe.Add(ref lambda, node.A) += lk * node.Da;
             Unsafe.Add(ref lambda, node.B) += lk * node.Db;
         }
@@ -373,27 +400,53 @@ internal sealed class SecondOrderTape<T>
         if (_nodes.Length < n + 1)
         {
             Array.Resize(ref _nodes, 2 * (n + 1));
+            if (_secondOrder)
+            {
+                Array.Resize(ref _second, _nodes.Length);
+            }
         }
 
         Array.Clear(_nodes, 0, n + 1);
+        if (_secondOrder)
+        {
+            Array.Clear(_second, 0, n + 1);
+        }
+
         for (int i = 0; i < n; i++)
         {
             _inputs[i] = new(x[i], i + 1);
         }
 
-        _count = n + 1;
-        _nestedDualsRequired = false;
         int foreignUses = Volatile.Read(ref CurrentTape.ForeignUses);
         SecondOrderTape<T>? previous = t_current;
-        t_current = this;
         TapeNumber<T> result;
-        try
+        while (true)
         {
-            result = function.Invoke<TapeNumber<T>>(_inputs);
-        }
-        finally
-        {
-            t_current = previous;
+            _count = n + 1;
+            _nestedDualsRequired = false;
+            _overflowed = false;
+            t_current = this;
+            try
+            {
+                result = function.Invoke<TapeNumber<T>>(_inputs);
+            }
+            finally
+            {
+                t_current = previous;
+            }
+
+            // a full tape recorded the rest of f as constants: f runs again on a tape twice the size (a function may
+            // therefore run several times on a fresh config's first calls), until the cap hands the call to the duals
+            if (!_overflowed)
+            {
+                break;
+            }
+
+            if (!TryGrow())
+            {
+                _nestedDualsRequired = true;
+                break;
+            }
         }
 
         if (Volatile.Read(ref CurrentTape.ForeignUses) != foreignUses)
@@ -425,6 +478,7 @@ internal sealed class SecondOrderTape<T>
 
         T check = T.Zero;
         ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref TapeCurvature<T> seconds = ref MemoryMarshal.GetArrayDataReference(_second);
         ref T lambda = ref MemoryMarshal.GetReference(adjoints);
         ref byte curvatures = ref MemoryMarshal.GetArrayDataReference(_curvatures);
         Span<int> firstUse = _firstUse;
@@ -432,17 +486,18 @@ internal sealed class SecondOrderTape<T>
         for (int k = count - 1; k > InputLength; k--)
         {
             ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            ref TapeCurvature<T> second = ref Unsafe.Add(ref seconds, k);
             // the first node reading each input (non-inputs share the spare last slot)
             firstUse[node.A <= InputLength ? node.A : InputLength + 1] = k;
             firstUse[node.B <= InputLength ? node.B : InputLength + 1] = k;
             T lk = Unsafe.Add(ref lambda, k);
-            check += (node.Da + node.Db + node.Daa + node.Dab + node.Dbb) * T.Zero;
+            check += (node.Da + node.Db + second.Daa + second.Dab + second.Dbb) * T.Zero;
             Unsafe.Add(ref lambda, node.A) += lk * node.Da;
             Unsafe.Add(ref lambda, node.B) += lk * node.Db;
-            node.Daa = lk * node.Daa;
-            node.Dab = lk * node.Dab;
-            node.Dbb = lk * node.Dbb;
-            Unsafe.Add(ref curvatures, k) = (byte)((T.IsZero(node.Daa) ? 0 : 1) | (T.IsZero(node.Dab) ? 0 : 2) | (T.IsZero(node.Dbb) ? 0 : 4));
+            second.Daa = lk * second.Daa;
+            second.Dab = lk * second.Dab;
+            second.Dbb = lk * second.Dbb;
+            Unsafe.Add(ref curvatures, k) = (byte)((T.IsZero(second.Daa) ? 0 : 1) | (T.IsZero(second.Dab) ? 0 : 2) | (T.IsZero(second.Dbb) ? 0 : 4));
         }
 
         return T.IsFinite(check);
@@ -625,9 +680,10 @@ internal sealed class SecondOrderTape<T>
             ref T sb = ref Unsafe.Add(ref adjoints, node.B * lanes);
             Vector256<T> da = Vector256.Create(node.Da);
             Vector256<T> db = Vector256.Create(node.Db);
-            Vector256<T> waa = Vector256.Create(node.Daa);
-            Vector256<T> wab = Vector256.Create(node.Dab);
-            Vector256<T> wbb = Vector256.Create(node.Dbb);
+            ref TapeCurvature<T> second = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_second), k);
+            Vector256<T> waa = Vector256.Create(second.Daa);
+            Vector256<T> wab = Vector256.Create(second.Dab);
+            Vector256<T> wbb = Vector256.Create(second.Dbb);
             if ((toA & 1) != 0)
             {
                 Reverse(ref sk, ref ta, ref tb, ref sa, da, waa, wab, 0);

@@ -28,7 +28,9 @@ internal readonly struct TapeNumber<T> : IFloatingPointIeee754<TapeNumber<T>>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public TapeNumber(T value, int index)
     {
-        if (index != 0 && !T.IsFinite(value))
+        // value − value is +0 exactly when value is finite (∞ − ∞ and NaN give NaN): a test in floating-point
+        // registers, where T.IsFinite would move the value to an integer register through memory
+        if (value - value != T.Zero && index != 0)
         {
             // an infinite or NaN value that depends on the inputs: the dual numbers' conventions decide
             SecondOrderTape<T>.RequireNestedDuals();
