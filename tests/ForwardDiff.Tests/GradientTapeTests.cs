@@ -98,12 +98,17 @@ public class GradientTapeTests
     {
         bool simd = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated;
         int threshold = GradientConfig<double>.ReverseThreshold;
+        int floatThreshold = GradientConfig<float>.ReverseThreshold;
         Assert.Multiple(() =>
         {
+            Assert.That(threshold, Is.EqualTo(48));
+            Assert.That(floatThreshold, Is.EqualTo(96), "float's chunked duals carry twice the partials per vector");
+            Assert.That(GradientConfig<Half>.ReverseThreshold, Is.Zero, "no tape for Half");
             Assert.That(new GradientConfig<double>(threshold - 1).Method, Is.EqualTo(GradientMethod.ChunkedDuals));
             Assert.That(new GradientConfig<double>(threshold).Method, Is.EqualTo(simd ? GradientMethod.ReverseOnTape : GradientMethod.ChunkedDuals));
-            Assert.That(new GradientConfig<float>(threshold, 8, parallel: true).Method, Is.EqualTo(simd ? GradientMethod.ReverseOnTape : GradientMethod.ChunkedDuals), "chunk size and parallel mode do not change the method");
-            Assert.That(new GradientConfig<Half>(threshold).Method, Is.EqualTo(GradientMethod.ChunkedDuals));
+            Assert.That(new GradientConfig<float>(floatThreshold - 1).Method, Is.EqualTo(GradientMethod.ChunkedDuals));
+            Assert.That(new GradientConfig<float>(floatThreshold, 8, parallel: true).Method, Is.EqualTo(simd ? GradientMethod.ReverseOnTape : GradientMethod.ChunkedDuals), "chunk size and parallel mode do not change the method");
+            Assert.That(new GradientConfig<Half>(1000).Method, Is.EqualTo(GradientMethod.ChunkedDuals));
             Assert.That(new GradientConfig<double>(threshold, method: GradientMethod.ChunkedDuals).Method, Is.EqualTo(GradientMethod.ChunkedDuals));
             Assert.That(() => new GradientConfig<Half>(3, method: GradientMethod.ReverseOnTape), Throws.ArgumentException.With.Message.Contains("Half"));
             Assert.That(() => new GradientConfig<double>(-1, method: GradientMethod.ReverseOnTape), Throws.InstanceOf<ArgumentOutOfRangeException>());
