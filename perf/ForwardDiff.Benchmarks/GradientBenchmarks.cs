@@ -24,8 +24,8 @@ public readonly struct ExtendedRosenbrock : IMultivariateFunction
 }
 
 /// <summary>
-/// Gradient of extended Rosenbrock: time(gradient) / time(f) on double: the automatic config (chunked duals below 256
-/// inputs, reverse mode on the tape from 256), chunked duals (automatic chunk and fixed 8, 16), the tape at every n,
+/// Gradient of extended Rosenbrock: time(gradient) / time(f) on double: the automatic config (chunked duals below 48
+/// inputs, reverse mode on the tape from 48), chunked duals (automatic chunk and fixed 8, 16), the tape at every n,
 /// one-partial <see cref="Dual{T}"/> (n passes) and a hand-written gradient, all in one run.
 /// </summary>
 [MemoryDiagnoser]
