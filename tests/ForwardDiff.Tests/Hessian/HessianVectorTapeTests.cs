@@ -103,7 +103,17 @@ public class HessianVectorTapeTests
         double[] automatic = AutoDiff.HessianVectorProduct(new Rosenbrock(), x, v);
         double[] tape = AutoDiff.HessianVectorProduct(new Rosenbrock(), x, v, Adjoint(n));
         double[] nested = AutoDiff.HessianVectorProduct(new Rosenbrock(), x, v, Nested(n));
-        Assert.That(automatic, Is.EqualTo(tape), "the convenience form resolves to the tape for double");
+        bool simd = System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated || System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated;
+        if (simd)
+        {
+            Assert.That(automatic, Is.EqualTo(tape), "the convenience form resolves to the tape for double");
+        }
+        else
+        {
+            // without SIMD the automatic config takes nested duals on PartialsN
+            Assert.That(automatic, Is.EqualTo(nested), "the convenience form resolves to nested duals without SIMD");
+        }
+
         Assert.That(tape.Select(BitConverter.DoubleToInt64Bits), Is.Not.EqualTo(nested.Select(BitConverter.DoubleToInt64Bits)), "n = 48 is on the tape: some bit differs from nesting (rounding)");
     }
 
