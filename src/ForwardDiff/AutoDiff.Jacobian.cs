@@ -57,6 +57,13 @@ public static partial class AutoDiff
         Check.Length(config.OutputLength, "the config's output length", m, "the function's output length", nameof(config));
         Check.Length(values.Length, "values length", m, "the function's output length", nameof(values));
         Check.Length(destination.Length, "destination length", m * x.Length, "m·n", nameof(destination));
+        if (config.Tape is { } tape && tape.TryJacobian(ref function, x, values, destination))
+        {
+            // JacobianMethod.ForwardOnTape: one recorded evaluation and forward sweeps over the tape
+            ConfigCache<T>.Return(config);
+            return;
+        }
+
         JacobianRun<T, TFunction> run = new() { Function = function, X = x, Values = values, Destination = destination, Config = config };
         ChunkSizes.Dispatch<T, JacobianRun<T, TFunction>>(config.StorageChunkSize, ref run, config.Storage);
         ConfigCache<T>.Return(config);

@@ -43,7 +43,7 @@ public sealed class GradientConfig<T>
         };
         if (Method == GradientMethod.ReverseOnTape)
         {
-            Tape = new Tape.SecondOrderTape<T>(inputLength, workers: 1, sweeps: false);
+            Tape = new Tape.SecondOrderTape<T>(inputLength, workers: 1, ForwardDiff.Tape.TapeUse.Gradient);
         }
 
         Storage = storage;
@@ -113,20 +113,33 @@ public sealed class JacobianConfig<T>
     /// <param name="inputLength">n (≥ 0).</param>
     /// <param name="outputLength">m (≥ 0).</param>
     /// <param name="chunkSize">Partials per pass: 0 = automatic (as <see cref="GradientConfig{T}"/>), otherwise one of 1–12 or 16.</param>
-    /// <param name="parallel">Evaluate chunks on several cores (bit-identical to serial).</param>
-    /// <exception cref="ArgumentOutOfRangeException">A length is negative or <paramref name="chunkSize"/> is not available.</exception>
-    public JacobianConfig(int inputLength, int outputLength, int chunkSize = 0, bool parallel = false)
-        : this(inputLength, outputLength, chunkSize, parallel, PartialsStorage.Automatic)
+    /// <param name="parallel">Evaluate chunks (or, on the tape, sweeps) on several cores (bit-identical to serial).</param>
+    /// <param name="method">Chunked duals or forward sweeps on a tape (<see cref="JacobianMethod"/>; automatic: the tape
+    /// for double and float from n = <see cref="TapeThreshold"/>); on the tape the chunk size applies only to the
+    /// chunked fallback at non-finite points.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A length is negative, <paramref name="chunkSize"/> is not available or <paramref name="method"/> is not a defined value.</exception>
+    /// <exception cref="ArgumentException"><paramref name="method"/> is <see cref="JacobianMethod.ForwardOnTape"/> and <typeparamref name="T"/> is neither double nor float.</exception>
+    public JacobianConfig(int inputLength, int outputLength, int chunkSize = 0, bool parallel = false, JacobianMethod method = JacobianMethod.Automatic)
+        : this(inputLength, outputLength, chunkSize, parallel, PartialsStorage.Automatic, method)
     {
     }
 
     /// <summary>Creates a config on a given storage family (for delegates typed on one).</summary>
-    internal JacobianConfig(int inputLength, int outputLength, int chunkSize, bool parallel, PartialsStorage storage)
+    internal JacobianConfig(int inputLength, int outputLength, int chunkSize, bool parallel, PartialsStorage storage, JacobianMethod method = JacobianMethod.Automatic)
     {
         Storage = storage;
         RequestedChunkSize = chunkSize;
         ArgumentOutOfRangeException.ThrowIfNegative(inputLength);
         ArgumentOutOfRangeException.ThrowIfNegative(outputLength);
+        bool tapeType = typeof(T) == typeof(double) || typeof(T) == typeof(float);
+        Method = method switch
+        {
+            JacobianMethod.Automatic => storage == PartialsStorage.Automatic && tapeType && ChunkSizes.RegisterStorage && inputLength >= TapeThreshold ? JacobianMethod.ForwardOnTape : JacobianMethod.ChunkedDuals,
+            JacobianMethod.ChunkedDuals => method,
+            JacobianMethod.ForwardOnTape when tapeType => method,
+            JacobianMethod.ForwardOnTape => throw new ArgumentException($"JacobianMethod.ForwardOnTape needs double or float elements, not {typeof(T).Name}.", nameof(method)),
+            _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a JacobianMethod value."),
+        };
         InputLength = inputLength;
         OutputLength = outputLength;
         ChunkSize = ChunkSizes.Resolve<T>(chunkSize, inputLength, nameof(chunkSize));
@@ -136,7 +149,27 @@ public sealed class JacobianConfig<T>
         ChunkWorkspace.Factory<T> factory = new(inputLength, outputLength, WorkerCount, ChunkSize);
         ChunkSizes.Dispatch<T, ChunkWorkspace.Factory<T>>(StorageChunkSize, ref factory, storage);
         Workspace = factory.Result!;
+        if (Method == JacobianMethod.ForwardOnTape)
+        {
+            int sweeps = ChunkSizes.DivideRoundingUp(inputLength, ForwardDiff.Tape.SecondOrderTape<T>.Lanes);
+            Tape = new ForwardDiff.Tape.SecondOrderTape<T>(inputLength, parallel ? Math.Max(1, Math.Min(Environment.ProcessorCount, sweeps)) : 1, ForwardDiff.Tape.TapeUse.Jacobian, outputLength);
+        }
     }
+
+    /// <summary>
+    /// The input length from which <see cref="JacobianMethod.Automatic"/> takes the tape: 96 for double and 160 for
+    /// float, where the two methods cost the same on the extended-Rosenbrock residuals (two operations per output, the
+    /// cheapest case for chunked duals) on an AVX2 machine; 0 for element types the tape does not serve. Functions with
+    /// more operations per output, or transcendental ones, gain from the tape from about n = 24 (double) and 48 (float):
+    /// ask for <see cref="JacobianMethod.ForwardOnTape"/> there.
+    /// </summary>
+    public static int TapeThreshold => typeof(T) == typeof(double) ? 96 : typeof(T) == typeof(float) ? 160 : 0;
+
+    /// <summary>How this config computes Jacobians: <see cref="JacobianMethod.Automatic"/> resolved for n, <typeparamref name="T"/> and this machine.</summary>
+    public JacobianMethod Method { get; }
+
+    /// <summary>The tape of <see cref="JacobianMethod.ForwardOnTape"/> (null for chunked duals).</summary>
+    internal Tape.SecondOrderTape<T>? Tape { get; }
 
     /// <summary>n, the input length.</summary>
     public int InputLength { get; }

@@ -83,6 +83,7 @@ internal sealed class SecondOrderTape<T>
     private int _count;
     private T[] _adjoints;
     private readonly TapeNumber<T>[] _inputs;
+    private readonly TapeNumber<T>[] _outputs;
     private readonly T[][] _tangents;
     private readonly T[][] _secondAdjoints;
     private readonly byte[][] _active;
@@ -93,16 +94,22 @@ internal sealed class SecondOrderTape<T>
     private readonly byte[][] _touched;
 
     /// <summary>Creates a tape for <paramref name="inputLength"/> inputs and <paramref name="workers"/> sweep workers.</summary>
-    public SecondOrderTape(int inputLength, int workers, bool sweeps = true)
+    /// <param name="inputLength">n.</param>
+    /// <param name="workers">Sweep workers (1 unless the config is parallel).</param>
+    /// <param name="use">What the tape computes, which decides the buffers it holds.</param>
+    /// <param name="outputLength">m, for <see cref="TapeUse.Jacobian"/>.</param>
+    public SecondOrderTape(int inputLength, int workers, TapeUse use = TapeUse.Hessian, int outputLength = 0)
     {
         InputLength = inputLength;
         _workers = workers;
         int capacity = Math.Max(64, 16 * (inputLength + 1));
+        bool sweeps = use != TapeUse.Gradient;
         _nodes = new TapeNode<T>[capacity];
-        _secondOrder = sweeps;
-        _second = sweeps ? new TapeCurvature<T>[capacity] : [];
+        _secondOrder = use == TapeUse.Hessian;
+        _second = _secondOrder ? new TapeCurvature<T>[capacity] : [];
         _adjoints = new T[capacity];
         _inputs = new TapeNumber<T>[inputLength];
+        _outputs = new TapeNumber<T>[use == TapeUse.Jacobian ? outputLength : 0];
         _curvatures = new byte[capacity];
         _firstUse = new int[inputLength + 2];
         _tangents = new T[workers][];
@@ -113,7 +120,7 @@ internal sealed class SecondOrderTape<T>
         for (int w = 0; w < workers; w++)
         {
             _tangents[w] = sweeps ? new T[capacity * Lanes] : [];
-            _secondAdjoints[w] = sweeps ? new T[capacity * Lanes] : [];
+            _secondAdjoints[w] = _secondOrder ? new T[capacity * Lanes] : [];
             _active[w] = sweeps ? new byte[capacity] : [];
             _touched[w] = sweeps ? new byte[capacity] : [];
         }
@@ -369,6 +376,188 @@ internal sealed class SecondOrderTape<T>
         return T.IsFinite(check);
     }
 
+    /// <summary>
+    /// Records the vector function f at x and writes f(x) to <paramref name="values"/> and J row-major to
+    /// <paramref name="destination"/> by forward sweeps of up to 16 directions (32 for float) over the tape, each
+    /// visiting only the nodes that depend on its inputs. False, with the outputs unspecified, where an input, a
+    /// recorded value, a local partial or a Jacobian entry is not finite (the caller then uses chunked duals).
+    /// </summary>
+    public bool TryJacobian<TFunction>(ref TFunction function, ReadOnlySpan<T> x, Span<T> values, Span<T> destination)
+        where TFunction : IVectorFunction
+    {
+        foreach (T xi in x)
+        {
+            if (!T.IsFinite(xi))
+            {
+                return false;
+            }
+        }
+
+        RecordVector(ref function, x, values);
+        if (_nestedDualsRequired || !FirstPartialsFinite())
+        {
+            return false;
+        }
+
+        // the first node reading each input, where a sweep seeding it starts (non-inputs share the spare last slot)
+        int n = InputLength;
+        Span<int> firstUse = _firstUse;
+        firstUse.Fill(_count);
+        ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        for (int k = _count - 1; k > n; k--)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            firstUse[node.A <= n ? node.A : n + 1] = k;
+            firstUse[node.B <= n ? node.B : n + 1] = k;
+        }
+
+        destination.Clear();
+        int vectors = Math.Clamp((n + Vector256<T>.Count - 1) / Vector256<T>.Count, 1, 4);
+        return vectors switch
+        {
+            1 => RunJacobianSweeps<OneVector>(destination),
+            2 => RunJacobianSweeps<TwoVectors>(destination),
+            3 => RunJacobianSweeps<ThreeVectors>(destination),
+            _ => RunJacobianSweeps<FourVectors>(destination),
+        };
+    }
+
+    // Whether every recorded local first partial is finite. A forward sweep skips the nodes its directions do not
+    // reach, where the duals would multiply an infinite partial by a zero tangent (NaN), so such a tape hands over.
+    private bool FirstPartialsFinite()
+    {
+        ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        bool finite = true;
+        for (int k = InputLength + 1; k < _count; k++)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            finite &= node.Da - node.Da == T.Zero && node.Db - node.Db == T.Zero;
+        }
+
+        return finite;
+    }
+
+    private bool RunJacobianSweeps<TWidth>(Span<T> destination)
+        where TWidth : struct, ILaneWidth
+    {
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
+        int sweeps = (InputLength + lanes - 1) / lanes;
+        int workers = Math.Min(_workers, Math.Max(1, sweeps));
+        if (workers <= 1)
+        {
+            bool finite = true;
+            for (int s = 0; s < sweeps; s++)
+            {
+                finite &= JacobianSweep<TWidth>(0, s * lanes, destination);
+            }
+
+            return finite;
+        }
+
+        return RunJacobianParallel<TWidth>(workers, sweeps, destination);
+    }
+
+    // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
+    private bool RunJacobianParallel<TWidth>(int workers, int sweeps, Span<T> destinationOut)
+        where TWidth : struct, ILaneWidth
+    {
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
+        T[] destination = new T[destinationOut.Length];
+        bool[] finite = new bool[workers];
+        ChunkEngine.RunWorkers(workers, w =>
+        {
+            bool ok = true;
+            for (int s = w; s < sweeps; s += workers)
+            {
+                ok &= JacobianSweep<TWidth>(w, s * lanes, destination);
+            }
+
+            finite[w] = ok;
+        });
+        destination.CopyTo(destinationOut);
+        return Array.TrueForAll(finite, static ok => ok);
+    }
+
+    // One block of directions e_j0 …: forward tangents, then columns j0 … of J from the outputs' tangent rows (zero for
+    // an output that does not depend on the block's inputs); restores the sweep invariant.
+    private bool JacobianSweep<TWidth>(int worker, int j0, Span<T> destination)
+        where TWidth : struct, ILaneWidth
+    {
+        int n = InputLength;
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
+        EnsureSweepBuffers(worker);
+        T[] tangentArray = _tangents[worker];
+        byte[] activeArray = _active[worker];
+        int width = Math.Min(lanes, n - j0);
+        // seeds: input j0 + l gets the row e_l (written whole: rows are not cleared between Jacobian sweeps)
+        int first = _count;
+        for (int l = 0; l < width; l++)
+        {
+            Span<T> seed = tangentArray.AsSpan((j0 + l + 1) * lanes, lanes);
+            seed.Clear();
+            seed[l] = T.One;
+            activeArray[j0 + l + 1] = 1;
+            first = Math.Min(first, _firstUse[j0 + l + 1]);
+        }
+
+        PropagateForward<TWidth>(worker, first);
+
+        // the destination was cleared before the sweeps: only outputs that depend on the block's inputs are written
+        bool finite = true;
+        ref T tangents = ref MemoryMarshal.GetArrayDataReference(tangentArray);
+        for (int i = 0; i < _outputs.Length; i++)
+        {
+            int node = _outputs[i].Index;
+            if (node == 0 || activeArray[node] == 0)
+            {
+                continue;
+            }
+
+            ref T row = ref Unsafe.Add(ref tangents, node * lanes);
+            finite &= RowFinite<TWidth>(ref row);
+            MemoryMarshal.CreateReadOnlySpan(ref row, width).CopyTo(destination.Slice((i * n) + j0, width));
+        }
+
+        // only the flags are cleared; stale rows are never read (inactive parents read row 0, seeds are rewritten)
+        activeArray.AsSpan(j0 + 1, width).Clear();
+        if (first < _count)
+        {
+            activeArray.AsSpan(first, _count - first).Clear();
+        }
+
+        return finite;
+    }
+
+    // Whether a tangent row (lanes past the block's width are zero) holds only finite values: v − v is +0 exactly then.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool RowFinite<TWidth>(ref T row)
+        where TWidth : struct, ILaneWidth
+    {
+        int half = Vector256<T>.Count;
+        Vector256<T> v = Vector256.LoadUnsafe(ref row);
+        Vector256<T> residue = v - v;
+        if (TWidth.Vectors > 1)
+        {
+            v = Vector256.LoadUnsafe(ref row, (nuint)half);
+            residue |= v - v;
+        }
+
+        if (TWidth.Vectors > 2)
+        {
+            v = Vector256.LoadUnsafe(ref row, (nuint)(2 * half));
+            residue |= v - v;
+        }
+
+        if (TWidth.Vectors > 3)
+        {
+            v = Vector256.LoadUnsafe(ref row, (nuint)(3 * half));
+            residue |= v - v;
+        }
+
+        // a NaN lane has a nonzero bit pattern; +0 lanes OR to +0 (−0 cannot arise: v − v is +0 or NaN)
+        return Vector256.EqualsAll(residue.AsUInt64(), Vector256<ulong>.Zero);
+    }
+
     // Separate so that the closure exists only in parallel mode (the serial path allocates nothing).
     private bool RunParallel<TWidth>(int workers, int sweeps, int output, Span<T> gradientOut, Span<T> hessianOut)
         where TWidth : struct, ILaneWidth
@@ -396,6 +585,60 @@ internal sealed class SecondOrderTape<T>
     private int Record<TFunction>(ref TFunction function, ReadOnlySpan<T> x, out T value)
         where TFunction : IMultivariateFunction
     {
+        int foreignUses = PrepareRecording(x);
+        SecondOrderTape<T>? previous = t_current;
+        TapeNumber<T> result;
+        do
+        {
+            StartPass();
+            try
+            {
+                result = function.Invoke<TapeNumber<T>>(_inputs);
+            }
+            finally
+            {
+                t_current = previous;
+            }
+        }
+        while (RecordAgain());
+
+        FinishRecording(foreignUses);
+        value = result.Value;
+        return result.Index;
+    }
+
+    // Evaluates a vector function on tape numbers into the output buffer and writes its values.
+    private void RecordVector<TFunction>(ref TFunction function, ReadOnlySpan<T> x, Span<T> values)
+        where TFunction : IVectorFunction
+    {
+        int foreignUses = PrepareRecording(x);
+        SecondOrderTape<T>? previous = t_current;
+        do
+        {
+            // an output f leaves unwritten is the constant 0, as on the duals' zeroed buffer
+            Array.Clear(_outputs);
+            StartPass();
+            try
+            {
+                function.Invoke<TapeNumber<T>>(_inputs, _outputs);
+            }
+            finally
+            {
+                t_current = previous;
+            }
+        }
+        while (RecordAgain());
+
+        FinishRecording(foreignUses);
+        for (int i = 0; i < values.Length; i++)
+        {
+            values[i] = _outputs[i].Value;
+        }
+    }
+
+    // Resets the input nodes and the input numbers; returns the foreign-use count to compare after recording.
+    private int PrepareRecording(ReadOnlySpan<T> x)
+    {
         int n = InputLength;
         if (_nodes.Length < n + 1)
         {
@@ -417,45 +660,42 @@ internal sealed class SecondOrderTape<T>
             _inputs[i] = new(x[i], i + 1);
         }
 
-        int foreignUses = Volatile.Read(ref CurrentTape.ForeignUses);
-        SecondOrderTape<T>? previous = t_current;
-        TapeNumber<T> result;
-        while (true)
+        return Volatile.Read(ref CurrentTape.ForeignUses);
+    }
+
+    // Empties the tape and makes it the thread's recording tape for one evaluation of f.
+    private void StartPass()
+    {
+        _count = InputLength + 1;
+        _nestedDualsRequired = false;
+        _overflowed = false;
+        t_current = this;
+    }
+
+    // After an evaluation: a full tape recorded the rest of f as constants, so f runs again on a tape twice the size (a
+    // function may therefore run several times on a fresh config's first calls), until the cap hands the call over.
+    private bool RecordAgain()
+    {
+        if (!_overflowed)
         {
-            _count = n + 1;
-            _nestedDualsRequired = false;
-            _overflowed = false;
-            t_current = this;
-            try
-            {
-                result = function.Invoke<TapeNumber<T>>(_inputs);
-            }
-            finally
-            {
-                t_current = previous;
-            }
-
-            // a full tape recorded the rest of f as constants: f runs again on a tape twice the size (a function may
-            // therefore run several times on a fresh config's first calls), until the cap hands the call to the duals
-            if (!_overflowed)
-            {
-                break;
-            }
-
-            if (!TryGrow())
-            {
-                _nestedDualsRequired = true;
-                break;
-            }
+            return false;
         }
 
+        if (TryGrow())
+        {
+            return true;
+        }
+
+        _nestedDualsRequired = true;
+        return false;
+    }
+
+    private void FinishRecording(int foreignUses)
+    {
         if (Volatile.Read(ref CurrentTape.ForeignUses) != foreignUses)
         {
             _nestedDualsRequired = true;
         }
-
-        value = result.Value;
-        return result.Index;
     }
 
     // λ (the gradient adjoints) once for all directions; folds λ into the second partials; false if any local partial
@@ -592,7 +832,7 @@ internal sealed class SecondOrderTape<T>
         if (_active[worker].Length < _count)
         {
             _tangents[worker] = new T[_nodes.Length * Lanes];
-            _secondAdjoints[worker] = new T[_nodes.Length * Lanes];
+            _secondAdjoints[worker] = _secondOrder ? new T[_nodes.Length * Lanes] : [];
             _active[worker] = new byte[_nodes.Length];
             _touched[worker] = new byte[_nodes.Length];
         }
@@ -616,38 +856,7 @@ internal sealed class SecondOrderTape<T>
         ref T adjoints = ref MemoryMarshal.GetArrayDataReference(_secondAdjoints[worker]);
         int half = Vector256<T>.Count;
 
-        // forward: ṫ_k = ṫ_a ∂a + ṫ_b ∂b (multiply, multiply, add: the chunked duals' rounding)
-        for (int k = first; k < count; k++)
-        {
-            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
-            if ((Unsafe.Add(ref active, node.A) | Unsafe.Add(ref active, node.B)) == 0)
-            {
-                continue;
-            }
-
-            Unsafe.Add(ref active, k) = 1;
-            ref T ta = ref Unsafe.Add(ref tangents, node.A * lanes);
-            ref T tb = ref Unsafe.Add(ref tangents, node.B * lanes);
-            ref T tk = ref Unsafe.Add(ref tangents, k * lanes);
-            Vector256<T> da = Vector256.Create(node.Da);
-            Vector256<T> db = Vector256.Create(node.Db);
-            Forward(ref ta, ref tb, ref tk, da, db, 0);
-            if (TWidth.Vectors > 1)
-            {
-                Forward(ref ta, ref tb, ref tk, da, db, (nuint)half);
-            }
-
-            if (TWidth.Vectors > 2)
-            {
-                Forward(ref ta, ref tb, ref tk, da, db, (nuint)(2 * half));
-            }
-
-
-            if (TWidth.Vectors > 3)
-            {
-                Forward(ref ta, ref tb, ref tk, da, db, (nuint)(3 * half));
-            }
-        }
+        PropagateForward<TWidth>(worker, first);
 
         // reverse: λ̇_a += λ̇_k ∂a + λ (∂²aa ṫ_a + ∂²ab ṫ_b), λ̇_b += λ̇_k ∂b + λ (∂²ab ṫ_a + ∂²bb ṫ_b)
         // below both the first active node and the lowest row marked so far, nothing can be processed
@@ -727,6 +936,53 @@ internal sealed class SecondOrderTape<T>
         }
 
         return Math.Min(low, first);
+    }
+
+    // Forward tangents of one sweep from node `first` on: ṫ_k = ṫ_a ∂a + ṫ_b ∂b (multiply, multiply, add: the chunked
+    // duals' rounding) for every node that reads an active row; marks those nodes active.
+    private void PropagateForward<TWidth>(int worker, int first)
+        where TWidth : struct, ILaneWidth
+    {
+        int count = _count;
+        int lanes = TWidth.Vectors * Vector256<T>.Count;
+        ref byte active = ref MemoryMarshal.GetArrayDataReference(_active[worker]);
+        ref TapeNode<T> nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref T tangents = ref MemoryMarshal.GetArrayDataReference(_tangents[worker]);
+        int half = Vector256<T>.Count;
+
+        for (int k = first; k < count; k++)
+        {
+            ref TapeNode<T> node = ref Unsafe.Add(ref nodes, k);
+            if ((Unsafe.Add(ref active, node.A) | Unsafe.Add(ref active, node.B)) == 0)
+            {
+                continue;
+            }
+
+            // an inactive parent reads row 0, the constant node's, which is always zero: a Jacobian sweep leaves stale
+            // rows behind (it clears only the flags), a Hessian sweep clears them, and both read zeros here
+            Unsafe.Add(ref active, k) = 1;
+            ref T ta = ref Unsafe.Add(ref tangents, (Unsafe.Add(ref active, node.A) != 0 ? node.A : 0) * lanes);
+            ref T tb = ref Unsafe.Add(ref tangents, (Unsafe.Add(ref active, node.B) != 0 ? node.B : 0) * lanes);
+            ref T tk = ref Unsafe.Add(ref tangents, k * lanes);
+            Vector256<T> da = Vector256.Create(node.Da);
+            Vector256<T> db = Vector256.Create(node.Db);
+            Forward(ref ta, ref tb, ref tk, da, db, 0);
+            if (TWidth.Vectors > 1)
+            {
+                Forward(ref ta, ref tb, ref tk, da, db, (nuint)half);
+            }
+
+            if (TWidth.Vectors > 2)
+            {
+                Forward(ref ta, ref tb, ref tk, da, db, (nuint)(2 * half));
+            }
+
+
+            if (TWidth.Vectors > 3)
+            {
+                Forward(ref ta, ref tb, ref tk, da, db, (nuint)(3 * half));
+            }
+        }
     }
 
     // Restores the invariant: clears the rows and flags a sweep set (inputs and nodes from low on).
@@ -849,4 +1105,17 @@ internal static class CurrentTape
 
     /// <summary>How often a tape number was used on a thread without a recording (see SecondOrderTape.ForeignUse).</summary>
     internal static int ForeignUses;
+}
+
+/// <summary>What a <see cref="SecondOrderTape{T}"/> computes, which decides the buffers it holds.</summary>
+internal enum TapeUse
+{
+    /// <summary>∇f by one reverse pass: first partials only, no sweep buffers.</summary>
+    Gradient,
+
+    /// <summary>J by forward sweeps of tangents: first partials, tangent rows and flags, an output buffer.</summary>
+    Jacobian,
+
+    /// <summary>H by sweeps of tangents and second-order adjoints: every buffer.</summary>
+    Hessian,
 }
