@@ -37,6 +37,7 @@ public class JacobianBenchmarks
     private double[] _jacobian = [];
     private JacobianConfig<double> _auto = null!;
     private JacobianConfig<double> _chunk8 = null!;
+    private JacobianConfig<double> _tape = null!;
 
     /// <summary>Number of inputs and of residuals.</summary>
     [Params(10, 100, 1000)]
@@ -51,7 +52,8 @@ public class JacobianBenchmarks
         _values = new double[N];
         _jacobian = new double[N * N];
         _auto = new JacobianConfig<double>(N, N);
-        _chunk8 = new JacobianConfig<double>(N, N, 8);
+        _chunk8 = new JacobianConfig<double>(N, N, 8, method: JacobianMethod.ChunkedDuals);
+        _tape = new JacobianConfig<double>(N, N, method: JacobianMethod.ForwardOnTape);
     }
 
     /// <summary>One plain evaluation of the residuals.</summary>
@@ -63,7 +65,7 @@ public class JacobianBenchmarks
         return _values[0];
     }
 
-    /// <summary>The Jacobian with the automatic chunk size.</summary>
+    /// <summary>The automatic config: chunked duals below <see cref="JacobianConfig{T}.TapeThreshold"/> inputs, the tape from there.</summary>
     /// <returns>An entry (kept alive).</returns>
     [Benchmark]
     public double JacobianAuto()
@@ -72,7 +74,16 @@ public class JacobianBenchmarks
         return _jacobian[0];
     }
 
-    /// <summary>The Jacobian with chunk 8.</summary>
+    /// <summary>Forward sweeps on the tape at every n.</summary>
+    /// <returns>An entry (kept alive).</returns>
+    [Benchmark]
+    public double JacobianTape()
+    {
+        AutoDiff.Jacobian(new RosenbrockResiduals(), _x, _values, _jacobian, _tape);
+        return _jacobian[0];
+    }
+
+    /// <summary>The Jacobian on chunked duals with chunk 8.</summary>
     /// <returns>An entry (kept alive).</returns>
     [Benchmark]
     public double JacobianChunk8()
