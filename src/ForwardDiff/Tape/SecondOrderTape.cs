@@ -491,11 +491,12 @@ internal sealed class SecondOrderTape<T>
         int width = Math.Min(lanes, n - j0);
         // seeds: input j0 + l gets the row e_l (written whole: rows are not cleared between Jacobian sweeps)
         int first = _count;
+        ref T seeds = ref MemoryMarshal.GetArrayDataReference(tangentArray);
         for (int l = 0; l < width; l++)
         {
-            Span<T> seed = tangentArray.AsSpan((j0 + l + 1) * lanes, lanes);
-            seed.Clear();
-            seed[l] = T.One;
+            ref T seed = ref Unsafe.Add(ref seeds, (j0 + l + 1) * lanes);
+            ClearRow<TWidth>(ref seed);
+            Unsafe.Add(ref seed, l) = T.One;
             activeArray[j0 + l + 1] = 1;
             first = Math.Min(first, _firstUse[j0 + l + 1]);
         }
@@ -515,7 +516,15 @@ internal sealed class SecondOrderTape<T>
 
             ref T row = ref Unsafe.Add(ref tangents, node * lanes);
             finite &= RowFinite<TWidth>(ref row);
-            MemoryMarshal.CreateReadOnlySpan(ref row, width).CopyTo(destination.Slice((i * n) + j0, width));
+            Span<T> target = destination.Slice((i * n) + j0, width);
+            if (width == lanes)
+            {
+                CopyRow<TWidth>(ref row, ref MemoryMarshal.GetReference(target));
+            }
+            else
+            {
+                MemoryMarshal.CreateReadOnlySpan(ref row, width).CopyTo(target);
+            }
         }
 
         // only the flags are cleared; stale rows are never read (inactive parents read row 0, seeds are rewritten)
@@ -526,6 +535,29 @@ internal sealed class SecondOrderTape<T>
         }
 
         return finite;
+    }
+
+    // A whole tangent row into J (a full-width block: every lane is a column of this sweep).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow<TWidth>(ref T row, ref T target)
+        where TWidth : struct, ILaneWidth
+    {
+        int half = Vector256<T>.Count;
+        Vector256.LoadUnsafe(ref row).StoreUnsafe(ref target);
+        if (TWidth.Vectors > 1)
+        {
+            Vector256.LoadUnsafe(ref row, (nuint)half).StoreUnsafe(ref target, (nuint)half);
+        }
+
+        if (TWidth.Vectors > 2)
+        {
+            Vector256.LoadUnsafe(ref row, (nuint)(2 * half)).StoreUnsafe(ref target, (nuint)(2 * half));
+        }
+
+        if (TWidth.Vectors > 3)
+        {
+            Vector256.LoadUnsafe(ref row, (nuint)(3 * half)).StoreUnsafe(ref target, (nuint)(3 * half));
+        }
     }
 
     // Whether a tangent row (lanes past the block's width are zero) holds only finite values: v − v is +0 exactly then.
