@@ -411,7 +411,6 @@ internal sealed class SecondOrderTape<T>
             firstUse[node.B <= n ? node.B : n + 1] = k;
         }
 
-        destination.Clear();
         int vectors = Math.Clamp((n + Vector256<T>.Count - 1) / Vector256<T>.Count, 1, 4);
         return vectors switch
         {
@@ -437,18 +436,27 @@ internal sealed class SecondOrderTape<T>
         return finite;
     }
 
+    // A J of up to 2¹⁶ entries is written block by block, each entry once (zeros included); a larger one is cleared in
+    // one sequential pass first, after which the sweeps write only the outputs they reach: writing zeros block by block
+    // strides through a J far larger than the cache (n = 1000: 1.5–2.5 ms against 0.85–1.1 ms).
     private bool RunJacobianSweeps<TWidth>(Span<T> destination)
         where TWidth : struct, ILaneWidth
     {
         int lanes = TWidth.Vectors * Vector256<T>.Count;
         int sweeps = (InputLength + lanes - 1) / lanes;
         int workers = Math.Min(_workers, Math.Max(1, sweeps));
+        bool cleared = destination.Length > 1 << 16;
+        if (cleared)
+        {
+            destination.Clear();
+        }
+
         if (workers <= 1)
         {
             bool finite = true;
             for (int s = 0; s < sweeps; s++)
             {
-                finite &= JacobianSweep<TWidth>(0, s * lanes, destination);
+                finite &= JacobianSweep<TWidth>(0, s * lanes, destination, cleared);
             }
 
             return finite;
@@ -469,7 +477,7 @@ internal sealed class SecondOrderTape<T>
             bool ok = true;
             for (int s = w; s < sweeps; s += workers)
             {
-                ok &= JacobianSweep<TWidth>(w, s * lanes, destination);
+                ok &= JacobianSweep<TWidth>(w, s * lanes, destination, cleared: true);
             }
 
             finite[w] = ok;
@@ -480,7 +488,7 @@ internal sealed class SecondOrderTape<T>
 
     // One block of directions e_j0 …: forward tangents, then columns j0 … of J from the outputs' tangent rows (zero for
     // an output that does not depend on the block's inputs); restores the sweep invariant.
-    private bool JacobianSweep<TWidth>(int worker, int j0, Span<T> destination)
+    private bool JacobianSweep<TWidth>(int worker, int j0, Span<T> destination, bool cleared)
         where TWidth : struct, ILaneWidth
     {
         int n = InputLength;
@@ -503,20 +511,35 @@ internal sealed class SecondOrderTape<T>
 
         PropagateForward<TWidth>(worker, first);
 
-        // the destination was cleared before the sweeps: only outputs that depend on the block's inputs are written
+        // columns j0 … of every row: the output's tangent row, or zeros for an output that does not depend on the
+        // block's inputs (unless J was cleared before the sweeps)
         bool finite = true;
         ref T tangents = ref MemoryMarshal.GetArrayDataReference(tangentArray);
         for (int i = 0; i < _outputs.Length; i++)
         {
             int node = _outputs[i].Index;
+            Span<T> target = destination.Slice((i * n) + j0, width);
             if (node == 0 || activeArray[node] == 0)
             {
+                if (cleared)
+                {
+                    continue;
+                }
+
+                if (width == lanes)
+                {
+                    ClearRow<TWidth>(ref MemoryMarshal.GetReference(target));
+                }
+                else
+                {
+                    target.Clear();
+                }
+
                 continue;
             }
 
             ref T row = ref Unsafe.Add(ref tangents, node * lanes);
             finite &= RowFinite<TWidth>(ref row);
-            Span<T> target = destination.Slice((i * n) + j0, width);
             if (width == lanes)
             {
                 CopyRow<TWidth>(ref row, ref MemoryMarshal.GetReference(target));
